@@ -1,0 +1,32 @@
+# The two commands a new user needs: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test lint update-golden clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed ## validate content/, generate pages, build site/
+	$(PY) -m generator build
+
+serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000/ ; editing YAML refreshes the page
+	$(PY) -m generator serve
+
+test: $(VENV)/.installed ## every test, including a real MkDocs build and headless Chromium
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
+
+update-golden: $(VENV)/.installed ## regenerate tests/golden/ after an intended change; review the diff
+	$(PY) -m pytest tests/test_golden.py --update-golden
+
+clean:
+	rm -rf site build .cache

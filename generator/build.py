@@ -1,0 +1,59 @@
+"""The whole build, one stage after another: load -> index -> render -> write -> site."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import site
+from generator.collect import build_index
+from generator.load import Content, load_content
+from generator.render import render_site
+from generator.write import WriteReport, write_docs
+
+WITA = datetime.timezone(datetime.timedelta(hours=8), "WITA")  # Balikpapan's clock, no DST
+
+
+def today() -> datetime.date:
+    """Today in Balikpapan, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = (
+        datetime.datetime.fromtimestamp(int(epoch), WITA) if epoch else datetime.datetime.now(WITA)
+    )
+    return now.date()
+
+
+@dataclass(frozen=True)
+class Result:
+    content: Content
+    pages: WriteReport
+    seconds: float
+
+
+def generate(
+    content_dir: Path, docs_dir: Path, day: datetime.date | None = None
+) -> tuple[Content, WriteReport]:
+    """Validate everything, then write the Markdown pages. Raises `ContentInvalid`."""
+    content = load_content(content_dir)  # validates all files before anything is written
+    pages = render_site(build_index(content, day or today()))
+    return content, write_docs(pages, docs_dir)
+
+
+def build(
+    content_dir: Path, site_dir: Path, config_file: Path, day: datetime.date | None = None
+) -> Result:
+    """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`."""
+    started = time.perf_counter()
+    config = site.load(config_file, strict=True)
+    content, report = generate(content_dir, Path(config.docs_dir), day)
+    # The catalogue names itself, so another kelurahan changes content only.
+    catalogue = content.catalogue
+    config["site_name"] = catalogue.title
+    config["site_description"] = catalogue.description
+    if catalogue.site_url:
+        config["site_url"] = catalogue.site_url.rstrip("/") + "/"
+    site.build(config, site_dir)
+    return Result(content, report, time.perf_counter() - started)

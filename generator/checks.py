@@ -1,0 +1,99 @@
+"""Checks that need more than one file: ids, references and duplicates."""
+
+from __future__ import annotations
+
+import difflib
+
+from generator.model import Catalogue, Event, Vendor
+from generator.problems import Problem
+from generator.source import Document
+
+
+def _choices(ids: list[str]) -> str:
+    return "write one of: " + ", ".join(ids) if ids else "add it to content/catalogue.yml first"
+
+
+def catalogue_ids(doc: Document, catalogue: Catalogue) -> list[Problem]:
+    problems = []
+    for group in ("categories", "programmes"):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(catalogue, group)):
+            if item.id in seen:
+                problems.append(
+                    doc.problem(
+                        (group, i, "id"),
+                        f"id `{item.id}` is used twice (also {group}[{seen[item.id]}])",
+                        "give each an id of its own",
+                    )
+                )
+            seen.setdefault(item.id, i)
+    return problems
+
+
+def vendor_refs(doc: Document, vendor: Vendor, catalogue: Catalogue) -> list[Problem]:
+    categories = [c.id for c in catalogue.categories]
+    programmes = [p.id for p in catalogue.programmes]
+    problems = []
+    if vendor.category not in categories:
+        problems.append(
+            doc.problem(
+                ("category",), f"unknown category `{vendor.category}`", _choices(categories)
+            )
+        )
+    for i, product in enumerate(vendor.products):
+        if product.category is not None and product.category not in categories:
+            problems.append(
+                doc.problem(
+                    ("products", i, "category"),
+                    f"unknown category `{product.category}`",
+                    _choices(categories),
+                )
+            )
+    if vendor.programme is not None and vendor.programme not in programmes:
+        problems.append(
+            doc.problem(
+                ("programme",), f"unknown programme `{vendor.programme}`", _choices(programmes)
+            )
+        )
+    return problems
+
+
+def event_refs(doc: Document, event: Event, vendor_docs: dict[str, Document]) -> list[Problem]:
+    """Stalls name existing vendors; no label or vendor appears twice."""
+    problems = []
+    labels: dict[str, int] = {}
+    vendors: dict[str, int] = {}
+    for i, stall in enumerate(event.stalls):
+        label = stall.stall.upper()
+        if label in labels:
+            problems.append(
+                doc.problem(
+                    ("stalls", i, "stall"),
+                    f"stall `{stall.stall}` is listed twice (also stalls[{labels[label]}])",
+                    "give each stall its own label",
+                )
+            )
+        labels.setdefault(label, i)
+        if stall.vendor not in vendor_docs:
+            near = difflib.get_close_matches(stall.vendor, list(vendor_docs), n=1, cutoff=0.5)
+            hint = (
+                f"did you mean `{near[0]}`? A vendor is named by its file name in content/vendors/"
+                if near
+                else "add the vendor's file to content/vendors/"
+            )
+            problems.append(
+                doc.problem(
+                    ("stalls", i, "vendor"), f"no vendor `{stall.vendor}` in content/vendors/", hint
+                )
+            )
+        elif stall.vendor in vendors:
+            problems.append(
+                doc.problem(
+                    ("stalls", i, "vendor"),
+                    f"vendor `{stall.vendor}` has two stalls "
+                    f"(also stalls[{vendors[stall.vendor]}])",
+                    "list each vendor once; remove one of the stalls",
+                )
+            )
+        vendors.setdefault(stall.vendor, i)
+    return problems

@@ -1,0 +1,131 @@
+"""Find every content file, parse and validate it, then check references across files.
+
+Everything is validated before anything is written; all problems are
+collected and raised once as `ContentInvalid`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import checks, fields
+from generator.model import Catalogue, Event, Vendor
+from generator.problems import ContentInvalid, Problem
+from generator.source import Document, load_document
+from generator.validate import to_model
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole validated catalogue."""
+
+    catalogue: Catalogue
+    vendors: dict[str, Vendor]
+    """By slug (the file name)."""
+    events: dict[str, Event]
+    """By slug (the file name)."""
+
+
+def display_path(path: Path) -> str:
+    """The path as the volunteer would type it: relative to where the command runs."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def load_content(content_dir: Path) -> Content:
+    problems: list[Problem] = []
+    catalogue_file = content_dir / "catalogue.yml"
+    if not content_dir.is_dir():
+        raise ContentInvalid(
+            [
+                Problem(
+                    display_path(content_dir),
+                    message="content folder not found",
+                    hint="pass the folder that holds catalogue.yml with --content",
+                )
+            ]
+        )
+    catalogue_doc = _read(catalogue_file, problems)
+    catalogue, found = to_model(catalogue_doc, Catalogue) if catalogue_doc else (None, [])
+    problems += found
+
+    vendor_docs = _read_folder(content_dir / "vendors", problems)
+    event_docs = _read_folder(content_dir / "events", problems)
+    vendors = _models(vendor_docs, Vendor, problems)
+    events = _models(event_docs, Event, problems)
+
+    if catalogue is not None:
+        problems += checks.catalogue_ids(catalogue_doc, catalogue)
+        for slug, vendor in vendors.items():
+            problems += checks.vendor_refs(vendor_docs[slug], vendor, catalogue)
+    for slug, event in events.items():
+        problems += checks.event_refs(event_docs[slug], event, vendor_docs)
+    if problems or catalogue is None:
+        raise ContentInvalid(problems)
+    return Content(catalogue, vendors, events)
+
+
+def _read(path: Path, problems: list[Problem]) -> Document | None:
+    if not path.is_file():
+        problems.append(
+            Problem(
+                display_path(path),
+                message="file not found",
+                hint="create it with title, kelurahan, kecamatan, city and "
+                "categories (see the README)",
+            )
+        )
+        return None
+    loaded = load_document(path, display_path(path))
+    if isinstance(loaded, list):
+        problems += loaded
+        return None
+    return loaded
+
+
+def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, Document]:
+    docs: dict[str, Document] = {}
+    if not folder.is_dir():
+        return docs
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix == ".yaml":
+            problems.append(
+                Problem(
+                    display_path(path),
+                    message="the file ends in .yaml",
+                    hint=f"rename it to {path.stem}.yml",
+                )
+            )
+            continue
+        if path.suffix != ".yml":
+            continue  # README.md and the like may live beside the content
+        if not fields.SLUG.fullmatch(path.stem):
+            suggestion = fields.slugify(path.stem) or "nama-usaha"
+            problems.append(
+                Problem(
+                    display_path(path),
+                    message="the file name is not a valid slug (it becomes the page address)",
+                    hint=f"rename it to {suggestion}.yml: lowercase a-z, 0-9 and -",
+                )
+            )
+            continue
+        doc = _read(path, problems)
+        if doc is not None:
+            docs[path.stem] = doc
+    return docs
+
+
+def _models(docs: dict[str, Document], model: type, problems: list[Problem]) -> dict:
+    out = {}
+    for slug, doc in docs.items():
+        value, found = to_model(doc, model)
+        problems += found
+        if value is not None:
+            out[slug] = value
+    return out

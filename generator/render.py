@@ -1,0 +1,189 @@
+"""Render the whole catalogue as Markdown pages: model in, `{path: text}` out.
+
+Pure: no disk access. Every `{{ value }}` a template prints is escaped for
+Markdown unless the generator marked it as trusted `Markup`, so a field a
+template forgets to escape is still safe.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import text
+from generator.collect import Index
+from generator.fields import format_phone
+from generator.model import Product, Vendor
+
+PAYMENT_NAMES = {"tunai": "Tunai", "qris": "QRIS", "transfer": "Transfer bank"}
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or value is None:
+        return value if value is not None else ""
+    if isinstance(value, int):
+        return str(value)
+    return text.md(value)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,  # Markdown, not HTML: `_finalize` does the escaping
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        rupiah=text.rupiah,
+        tanggal=text.tanggal,
+        paragraphs=text.paragraphs,
+        phone=lambda n: Markup(format_phone(n)),
+        md=text.md,
+    )
+    return env
+
+
+class Pages:
+    """Collects rendered pages; refuses to produce the same path twice."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+
+    def add(self, path: str, body: str) -> None:
+        if path in self.files:
+            raise ValueError(f"two pages would be written to {path}")
+        self.files[path] = body
+
+
+def render_site(index: Index) -> dict[str, str]:
+    env = environment()
+    pages = Pages()
+    content = index.content
+    catalogue = content.catalogue
+    categories = {c.id: c for c in catalogue.categories}
+    programmes = {p.id: p for p in catalogue.programmes}
+
+    def page(path: str, template: str, title: str, description: str = "", **context: Any) -> None:
+        def link(label: Any, target: str) -> Markup:
+            return Markup(f"[{text.md(label)}]({url(target)})")
+
+        def url(target: str) -> Markup:
+            return Markup(text.relative(path, target))
+
+        front = {"title": text.plain_title(title)}
+        if description:
+            front["description"] = text.plain_title(description)[:160]
+        header = (
+            "---\n"
+            + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
+            + "---\n\n"
+        )
+        body = env.get_template(template).render(
+            page=path,
+            link=link,
+            url=url,
+            idx=index,
+            cat=catalogue,
+            categories=categories,
+            programmes=programmes,
+            months=text.month_names("abbreviated"),
+            payment_names=PAYMENT_NAMES,
+            wa=_wa_links(catalogue.title),
+            **context,
+        )
+        pages.add(path, header + body.strip() + "\n")
+
+    place = f"Kelurahan {catalogue.kelurahan}, {catalogue.city}"
+    page("index.md", "home.md.j2", catalogue.title, catalogue.description or "")
+    page("usaha/index.md", "vendors.md.j2", "Semua usaha", f"Semua usaha di {place}")
+    for slug in index.vendor_slugs:
+        vendor = content.vendors[slug]
+        page(
+            f"usaha/{slug}.md",
+            "vendor.md.j2",
+            vendor.name,
+            vendor.description or "",
+            slug=slug,
+            v=vendor,
+        )
+    page("kategori/index.md", "categories.md.j2", "Kategori", f"Kategori usaha di {place}")
+    for category in catalogue.categories:
+        page(
+            f"kategori/{category.id}.md",
+            "category.md.j2",
+            category.name,
+            category.description or "",
+            c=category,
+        )
+    page("program/index.md", "programmes.md.j2", "Program", f"Program warga {place}")
+    for programme in catalogue.programmes:
+        page(
+            f"program/{programme.id}.md",
+            "programme.md.j2",
+            programme.name,
+            programme.description or "",
+            p=programme,
+            harvest=_harvest(index, programme.id),
+        )
+    page("acara/index.md", "events.md.j2", "Acara & bazar", f"Bazar UMKM di {place}")
+    for slug in content.events:
+        event = content.events[slug]
+        page(
+            f"acara/{slug}.md",
+            "event.md.j2",
+            event.name,
+            event.description or "",
+            slug=slug,
+            e=event,
+        )
+    page("rt/index.md", "rts.md.j2", "Usaha per RT", f"Usaha per RT di {place}")
+    for number, slugs in index.by_rt.items():
+        page(
+            f"rt/{number}.md",
+            "rt.md.j2",
+            f"RT {number:02d}",
+            f"Usaha di RT {number:02d}",
+            number=number,
+            slugs=slugs,
+        )
+    page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
+    page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
+    return pages.files
+
+
+def _harvest(index: Index, programme: str) -> list[tuple[str, Product]]:
+    """Products with a season, for the harvest calendar, by product name."""
+    rows = [
+        (slug, p)
+        for slug in index.by_programme.get(programme, [])
+        for p in index.vendor(slug).products
+        if p.season
+    ]
+    return sorted(rows, key=lambda row: (row[1].name.casefold(), row[0]))
+
+
+def _wa_links(catalogue_title: str) -> Callable[..., str]:
+    def wa(vendor: Vendor, product: Product | None = None) -> Markup:
+        """wa.me link; its text names the vendor (and product) so the seller knows why."""
+        assert vendor.whatsapp
+        if product is None:
+            message = (
+                f"Halo {vendor.name}, saya melihat usaha Anda di {catalogue_title} "
+                "dan ingin bertanya."
+            )
+        else:
+            unit = f" per {product.unit}" if product.unit else ""
+            message = (
+                f"Halo {vendor.name}, saya mau pesan {product.name} "
+                f"({text.rupiah(product.price)}{unit}) yang ada di {catalogue_title}."
+            )
+        return Markup(text.whatsapp_url(vendor.whatsapp, message))
+
+    return wa

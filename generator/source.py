@@ -1,0 +1,246 @@
+"""Read one YAML file into plain data plus the line/column of every value.
+
+A broken file is a value (a list of `Problem`), never an exception, so one bad
+file never hides the problems of the others. Limits keep hostile input cheap.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem
+
+try:  # libyaml is ~8x faster and still gives marks; the pure loader is a fallback
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - wheels ship libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000  # a vendor file is a few KB; anything this big is a mistake
+MAX_DEPTH = 20  # the format nests three levels deep
+MAX_VALUES = 50_000  # bounds alias expansion ("billion laughs")
+
+Loc = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass
+class Document:
+    """One parsed file: its data and where each value stands in the text."""
+
+    path: Path
+    display: str
+    data: dict[str, Any]
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    """1-based (line, column) of each value, keyed by its location."""
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    """1-based (line, column) of each mapping key, keyed by the key's location."""
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Position of `loc`, or of its nearest enclosing value that has one."""
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.marks:
+                return self.marks[loc[:end]]
+        return (0, 0)
+
+    def problem(self, loc: Loc, message: str, hint: str, *, key: bool = False) -> Problem:
+        line, column = self.where(loc, key=key)
+        return Problem(self.display, line, column, field_name(loc), message, hint)
+
+
+def field_name(loc: Loc) -> str:
+    """`("products", 2, "price")` -> `products[2].price`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node, message: str, hint: str) -> None:
+        self.node, self.message, self.hint = node, message, hint
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def load_document(path: Path, display: str) -> Document | list[Problem]:
+    def whole(message: str, hint: str, line: int = 0, column: int = 0) -> list[Problem]:
+        return [Problem(display, line, column, "", message, hint)]
+
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return whole(
+            f"cannot read the file ({err.strerror})", "check that it exists and is readable"
+        )
+    if len(raw) > MAX_BYTES:
+        return whole(
+            f"file is too large ({len(raw):,} bytes, at most {MAX_BYTES:,})",
+            "a catalogue file holds a few kilobytes of text; split or shorten it",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return whole(
+            f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x} cannot be read)",
+            "open it in your editor and save it with the encoding UTF-8",
+            line,
+            column,
+        )
+    if "\x00" in text:
+        return whole("the file contains binary data, not text", "replace it with a YAML text file")
+
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return whole(
+                "the file is empty",
+                "write the fields of this file (see the field reference), or delete the file",
+            )
+        doc = Document(path, display, {})
+        counter = [0]
+        data = _construct(loader, node, (), doc, counter)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message, hint = _explain_syntax(err)
+        return whole(message, hint, line, column)
+    except _TooBig as err:
+        return whole(err.message, err.hint, *_pos(err.node))
+    except RecursionError:
+        return whole(
+            f"values are nested too deeply (at most {MAX_DEPTH} levels)",
+            "check the indentation: the format nests only a few levels",
+        )
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        return whole(
+            "the file must hold fields (`name: …`), but it holds "
+            + ("a list" if isinstance(data, list) else "a single value"),
+            "start the file with `name: …` at the left margin, without `- ` in front",
+            *_pos(node),
+        )
+    doc.data = data
+    return doc
+
+
+def _construct(loader: Any, node: yaml.Node, loc: Loc, doc: Document, counter: list[int]) -> Any:
+    counter[0] += 1
+    if counter[0] > MAX_VALUES:
+        raise _TooBig(
+            node,
+            f"too many values (more than {MAX_VALUES:,}; anchors and aliases expand to copies)",
+            "remove the `&` anchors and `*` aliases",
+        )
+    if len(loc) > MAX_DEPTH:
+        raise _TooBig(
+            node,
+            f"values are nested too deeply (at most {MAX_DEPTH} levels)",
+            "check the indentation: the format nests only a few levels",
+        )
+    doc.marks[loc] = _pos(node)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _TAG + "map":
+            raise _unsupported_tag(node)
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(loader, key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str | int | bool) or key_node.tag == _TAG + "null":
+                raise _TooBig(
+                    key_node,
+                    "a field name must be a plain word",
+                    "write the field as `name: value`",
+                )
+            key = str(key)
+            if key in out:
+                first = doc.key_marks[(*loc, key)][0]
+                raise _TooBig(
+                    key_node,
+                    f"field `{key}` appears twice in the same group (first on line {first})",
+                    "keep only one of them",
+                )
+            doc.key_marks[(*loc, key)] = _pos(key_node)
+            out[key] = _construct(loader, value_node, (*loc, key), doc, counter)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _TAG + "seq":
+            raise _unsupported_tag(node)
+        return [
+            _construct(loader, item, (*loc, i), doc, counter) for i, item in enumerate(node.value)
+        ]
+    return _scalar(loader, node)
+
+
+def _scalar(loader: Any, node: yaml.ScalarNode) -> Any:
+    if node.tag not in _SCALAR_TAGS:
+        raise _unsupported_tag(node)
+    # YAML 1.1 reads `15.000` as 15.0 and `8:00` as 480; keep what the volunteer typed
+    # so prices and times are parsed by rules that know how people here write them.
+    # Likewise `0812…`, `0000000000012` (read as octal) and `+62…` stay as typed.
+    if node.tag == _TAG + "float" or (
+        node.tag == _TAG + "int"
+        and (":" in node.value or node.value[:1] in "0+" and len(node.value) > 1)
+    ):
+        return node.value
+    try:
+        value = loader.construct_object(node)
+    except (ValueError, yaml.constructor.ConstructorError):
+        if node.tag == _TAG + "timestamp":
+            raise _TooBig(
+                node,
+                f"`{node.value}` is not a real date",
+                "check the day and month, e.g. 2025-06-14",
+            ) from None
+        raise
+    if isinstance(value, datetime.datetime) and node.tag == _TAG + "timestamp":
+        return node.value  # a date with a time; the model reports it with a hint
+    return value
+
+
+def _unsupported_tag(node: yaml.Node) -> _TooBig:
+    return _TooBig(
+        node,
+        f"the YAML tag `{node.tag}` is not allowed",
+        "remove the `!…` tag in front of the value",
+    )
+
+
+def _explain_syntax(err: yaml.MarkedYAMLError) -> tuple[str, str]:
+    problem = (err.problem or err.context or "").strip()
+    if "'\\t'" in problem or "\t" in problem:
+        return (
+            "a tab character is used for indentation",
+            "indent with spaces only (two per level)",
+        )
+    if "expected a single document" in problem or "but found another document" in problem:
+        return (
+            "the file holds more than one YAML document (a `---` line)",
+            "remove the `---` line; one file holds one vendor or event",
+        )
+    if "mapping values are not allowed" in problem:
+        return (
+            "a `: ` appears where YAML does not expect it",
+            "put text that contains `: ` in double quotes, or fix the indentation",
+        )
+    if "found unexpected end of stream" in problem or "found unknown escape" in problem:
+        return ("a quoted text is not closed", "end the text with the same quote it starts with")
+    if "found undefined alias" in problem:
+        return ("an alias `*…` names no anchor", "remove the `*` alias")
+    return (
+        f"the YAML cannot be read ({problem})",
+        "check the indentation and the quotes on this line and the line before",
+    )

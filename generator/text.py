@@ -1,0 +1,80 @@
+"""Text from YAML is data: escape it for Markdown; format prices, dates and links.
+
+Everything a template prints is escaped by default (see `render`); these
+helpers return `Markup` for text the generator itself made and trusts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+from urllib.parse import quote
+
+from babel.dates import format_date
+from babel.numbers import format_currency
+from markupsafe import Markup
+
+LOCALE = "id"
+
+# Python-Markdown's escapable characters (with the tables extension's `|`).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def md(text: object) -> Markup:
+    """Any text -> Markdown that shows exactly that text, on one line, inert.
+
+    `&` and `<` become entities so no HTML (tags, comments, entities) gets through;
+    backslashes stop links, emphasis, `{: attr }` lists and table cells breaking.
+    """
+    if isinstance(text, Markup):
+        return text
+    one_line = re.sub(r"\s+", " ", str(text))
+    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;")
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Multi-line text -> escaped Markdown paragraphs (a blank line starts a new one)."""
+    if not text:
+        return Markup("")
+    parts = [md(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return Markup("\n\n".join(parts))
+
+
+def plain_title(text: str) -> str:
+    """Page titles reach HTML through themes that unescape and don't re-escape: keep
+    them free of anything a browser could read as markup."""
+    return " ".join(text.replace("<", "‹").replace(">", "›").replace("&", "＆").split())
+
+
+def rupiah(amount: int) -> Markup:
+    """15000 -> `Rp15.000`."""
+    return Markup(
+        format_currency(amount, "IDR", format="¤#,##0", currency_digits=False, locale=LOCALE)
+    )
+
+
+def tanggal(day: datetime.date) -> Markup:
+    """2025-06-14 -> `Sabtu, 14 Juni 2025`."""
+    return Markup(format_date(day, "EEEE, d MMMM y", locale=LOCALE))
+
+
+def month_names(width: str = "wide") -> list[str]:
+    """Indonesian month names, January first ("abbreviated": Jan, Feb, …)."""
+    return [
+        format_date(
+            datetime.date(2000, m, 1), "MMM" if width == "abbreviated" else "MMMM", locale=LOCALE
+        )
+        for m in range(1, 13)
+    ]
+
+
+def whatsapp_url(number: str, message: str) -> str:
+    """A wa.me link with a prefilled message; `number` is `62…` digits."""
+    return f"https://wa.me/{number}?text={quote(message, safe='')}"
+
+
+def relative(source: str, target: str) -> str:
+    """Link from one generated page to another, as MkDocs expects (`../x.md`)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")

@@ -12,6 +12,7 @@ from generator import site
 from generator.collect import build_index
 from generator.load import Content, load_content
 from generator.render import render_site
+from generator.text import plain_title
 from generator.write import WriteReport, write_docs
 
 WITA = datetime.timezone(datetime.timedelta(hours=8), "WITA")  # Balikpapan's clock, no DST
@@ -43,16 +44,23 @@ def generate(
 
 
 def build(
-    content_dir: Path, site_dir: Path, config_file: Path, day: datetime.date | None = None
+    content_dir: Path,
+    site_dir: Path,
+    config_file: Path,
+    day: datetime.date | None = None,
+    docs_dir: Path | None = None,
 ) -> Result:
     """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`."""
     started = time.perf_counter()
     config = site.load(config_file, strict=True)
+    if docs_dir is not None:  # tests build several catalogues side by side
+        config["docs_dir"] = str(docs_dir.resolve())
     content, report = generate(content_dir, Path(config.docs_dir), day)
-    # The catalogue names itself, so another kelurahan changes content only.
+    # The catalogue names itself, so another kelurahan changes content only. The theme
+    # prints these unescaped, so they get the same treatment as page titles.
     catalogue = content.catalogue
-    config["site_name"] = catalogue.title
-    config["site_description"] = catalogue.description
+    config["site_name"] = plain_title(catalogue.title)
+    config["site_description"] = plain_title(catalogue.description or "")
     if catalogue.site_url:
         config["site_url"] = catalogue.site_url.rstrip("/") + "/"
     site.build(config, site_dir)

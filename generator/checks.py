@@ -13,20 +13,26 @@ def _choices(ids: list[str]) -> str:
     return "write one of: " + ", ".join(ids) if ids else "add it to content/catalogue.yml first"
 
 
-def catalogue_ids(doc: Document, catalogue: Catalogue) -> list[Problem]:
+def catalogue_ids(doc: Document) -> list[Problem]:
+    """No category or programme id twice; read from the raw data, so this is
+    reported together with any other problem in the file."""
     problems = []
     for group in ("categories", "programmes"):
-        seen: dict[str, int] = {}
-        for i, item in enumerate(getattr(catalogue, group)):
-            if item.id in seen:
+        items = doc.data.get(group)
+        seen: dict[object, int] = {}
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
                 problems.append(
                     doc.problem(
                         (group, i, "id"),
-                        f"id `{item.id}` is used twice (also {group}[{seen[item.id]}])",
-                        "give each an id of its own",
+                        f"id `{ident}` is used twice (also {group}[{seen[ident]}])",
+                        "give each one an id of its own",
                     )
                 )
-            seen.setdefault(item.id, i)
+            seen.setdefault(ident, i)
     return problems
 
 

@@ -51,7 +51,7 @@ def load_content(content_dir: Path) -> Content:
         )
     catalogue_doc = _read(catalogue_file, problems)
     catalogue, found = to_model(catalogue_doc, Catalogue) if catalogue_doc else (None, [])
-    problems += found
+    problems += found + (checks.catalogue_ids(catalogue_doc) if catalogue_doc else [])
 
     vendor_docs = _read_folder(content_dir / "vendors", problems)
     event_docs = _read_folder(content_dir / "events", problems)
@@ -59,7 +59,6 @@ def load_content(content_dir: Path) -> Content:
     events = _models(event_docs, Event, problems)
 
     if catalogue is not None:
-        problems += checks.catalogue_ids(catalogue_doc, catalogue)
         for slug, vendor in vendors.items():
             problems += checks.vendor_refs(vendor_docs[slug], vendor, catalogue)
     for slug, event in events.items():

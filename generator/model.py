@@ -7,6 +7,7 @@ them only together with the README and the "Format data" page.
 from __future__ import annotations
 
 import datetime
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -187,9 +188,13 @@ class Event(Strict):
     def _plain_date(cls, value: Any) -> Any:
         if isinstance(value, datetime.date):
             return value
+        example = "2025-06-14"
+        day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
+        if day_first:
+            example = f"{day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}"
         raise invalid(
             f"`{value}` is not a date in the form YYYY-MM-DD",
-            "write year-month-day, e.g. `date: 2025-06-14`",
+            f"write year-month-day, e.g. `date: {example}`",
         )
 
     @field_validator("end")

@@ -8,6 +8,7 @@ template forgets to escape is still safe.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -70,16 +71,25 @@ def render_site(index: Index) -> dict[str, str]:
     categories = {c.id: c for c in catalogue.categories}
     programmes = {p.id: p for p in catalogue.programmes}
 
-    def page(path: str, template: str, title: str, description: str = "", **context: Any) -> None:
+    def page(
+        path: str,
+        template: str,
+        title: str,
+        description: str = "",
+        boost: float = 0,
+        **context: Any,
+    ) -> None:
         def link(label: Any, target: str) -> Markup:
             return Markup(f"[{text.md(label)}]({url(target)})")
 
         def url(target: str) -> Markup:
             return Markup(text.relative(path, target))
 
-        front = {"title": text.plain_title(title)}
+        front: dict[str, Any] = {"title": text.plain_title(title)}
         if description:
             front["description"] = text.plain_title(description)[:160]
+        if boost:  # Material's per-page search weight: vendors rank above lists naming them
+            front["search"] = {"boost": boost}
         header = (
             "---\n"
             + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
@@ -98,11 +108,13 @@ def render_site(index: Index) -> dict[str, str]:
             wa=_wa_links(catalogue.title),
             **context,
         )
-        pages.add(path, header + body.strip() + "\n")
+        pages.add(path, header + re.sub(r"\n{3,}", "\n\n", body.strip()) + "\n")
 
     place = f"Kelurahan {catalogue.kelurahan}, {catalogue.city}"
     page("index.md", "home.md.j2", catalogue.title, catalogue.description or "")
-    page("usaha/index.md", "vendors.md.j2", "Semua usaha", f"Semua usaha di {place}")
+    # Lists repeat product names in short texts that would outrank the vendor's own page.
+    lists = 0.3
+    page("usaha/index.md", "vendors.md.j2", "Semua usaha", f"Semua usaha di {place}", lists)
     for slug in index.vendor_slugs:
         vendor = content.vendors[slug]
         page(
@@ -110,6 +122,7 @@ def render_site(index: Index) -> dict[str, str]:
             "vendor.md.j2",
             vendor.name,
             vendor.description or "",
+            boost=3,
             slug=slug,
             v=vendor,
         )
@@ -121,6 +134,7 @@ def render_site(index: Index) -> dict[str, str]:
             category.name,
             category.description or "",
             c=category,
+            boost=lists,
         )
     page("program/index.md", "programmes.md.j2", "Program", f"Program warga {place}")
     for programme in catalogue.programmes:
@@ -131,6 +145,7 @@ def render_site(index: Index) -> dict[str, str]:
             programme.description or "",
             p=programme,
             harvest=_harvest(index, programme.id),
+            boost=lists,
         )
     page("acara/index.md", "events.md.j2", "Acara & bazar", f"Bazar UMKM di {place}")
     for slug in content.events:
@@ -152,6 +167,7 @@ def render_site(index: Index) -> dict[str, str]:
             f"Usaha di RT {number:02d}",
             number=number,
             slugs=slugs,
+            boost=lists,
         )
     page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")

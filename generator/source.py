@@ -64,9 +64,11 @@ def field_name(loc: Loc) -> str:
     return out
 
 
-class _TooBig(Exception):
-    def __init__(self, node: yaml.Node, message: str, hint: str) -> None:
-        self.node, self.message, self.hint = node, message, hint
+class _Refused(Exception):
+    """A value the loader will not construct; becomes a located `Problem`."""
+
+    def __init__(self, node: yaml.Node, loc: Loc, message: str, hint: str) -> None:
+        self.node, self.loc, self.message, self.hint = node, loc, message, hint
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -103,6 +105,7 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
         return whole("the file contains binary data, not text", "replace it with a YAML text file")
 
     loader = SafeLoader(text)
+    doc = Document(path, display, {})
     try:
         node = loader.get_single_node()
         if node is None:
@@ -110,16 +113,13 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
                 "the file is empty",
                 "write the fields of this file (see the field reference), or delete the file",
             )
-        doc = Document(path, display, {})
-        counter = [0]
-        data = _construct(loader, node, (), doc, counter)
+        data = _Builder(loader, doc).value(node, ())
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message, hint = _explain_syntax(err)
+        line, column, message, hint = _explain_syntax(err, text)
         return whole(message, hint, line, column)
-    except _TooBig as err:
-        return whole(err.message, err.hint, *_pos(err.node))
+    except _Refused as err:
+        line, column = _pos(err.node)
+        return [Problem(display, line, column, field_name(err.loc), err.message, err.hint)]
     except RecursionError:
         return whole(
             f"values are nested too deeply (at most {MAX_DEPTH} levels)",
@@ -138,109 +138,119 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
     return doc
 
 
-def _construct(loader: Any, node: yaml.Node, loc: Loc, doc: Document, counter: list[int]) -> Any:
-    counter[0] += 1
-    if counter[0] > MAX_VALUES:
-        raise _TooBig(
-            node,
-            f"too many values (more than {MAX_VALUES:,}; anchors and aliases expand to copies)",
-            "remove the `&` anchors and `*` aliases",
-        )
-    if len(loc) > MAX_DEPTH:
-        raise _TooBig(
-            node,
-            f"values are nested too deeply (at most {MAX_DEPTH} levels)",
-            "check the indentation: the format nests only a few levels",
-        )
-    doc.marks[loc] = _pos(node)
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _TAG + "map":
-            raise _unsupported_tag(node)
+class _Builder:
+    """Builds plain data from the node tree, recording each value's position."""
+
+    def __init__(self, loader: Any, doc: Document) -> None:
+        self.loader, self.doc, self.count = loader, doc, 0
+
+    def value(self, node: yaml.Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Refused(
+                node,
+                loc,
+                f"too many values (more than {MAX_VALUES:,}; anchors and aliases expand to copies)",
+                "remove the `&` anchors and `*` aliases",
+            )
+        if len(loc) > MAX_DEPTH:
+            raise _Refused(
+                node,
+                loc,
+                f"values are nested too deeply (at most {MAX_DEPTH} levels)",
+                "check the indentation: the format nests only a few levels",
+            )
+        self.doc.marks[loc] = _pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            _check_tag(node, loc, {_TAG + "seq"})
+            return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node, loc)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        _check_tag(node, loc, {_TAG + "map"})
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar(loader, key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self.scalar(key_node, loc) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str | int | bool) or key_node.tag == _TAG + "null":
-                raise _TooBig(
-                    key_node,
-                    "a field name must be a plain word",
-                    "write the field as `name: value`",
+                raise _Refused(
+                    key_node, loc, "a field name must be a plain word", "write `name: value`"
                 )
             key = str(key)
             if key in out:
-                first = doc.key_marks[(*loc, key)][0]
-                raise _TooBig(
+                first = self.doc.key_marks[(*loc, key)][0]
+                raise _Refused(
                     key_node,
+                    (*loc, key),
                     f"field `{key}` appears twice in the same group (first on line {first})",
                     "keep only one of them",
                 )
-            doc.key_marks[(*loc, key)] = _pos(key_node)
-            out[key] = _construct(loader, value_node, (*loc, key), doc, counter)
+            self.doc.key_marks[(*loc, key)] = _pos(key_node)
+            out[key] = self.value(value_node, (*loc, key))
         return out
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _TAG + "seq":
-            raise _unsupported_tag(node)
-        return [
-            _construct(loader, item, (*loc, i), doc, counter) for i, item in enumerate(node.value)
-        ]
-    return _scalar(loader, node)
 
-
-def _scalar(loader: Any, node: yaml.ScalarNode) -> Any:
-    if node.tag not in _SCALAR_TAGS:
-        raise _unsupported_tag(node)
-    # YAML 1.1 reads `15.000` as 15.0 and `8:00` as 480; keep what the volunteer typed
-    # so prices and times are parsed by rules that know how people here write them.
-    # Likewise `0812…`, `0000000000012` (read as octal) and `+62…` stay as typed.
-    if node.tag == _TAG + "float" or (
-        node.tag == _TAG + "int"
-        and (":" in node.value or node.value[:1] in "0+" and len(node.value) > 1)
-    ):
-        return node.value
-    try:
-        value = loader.construct_object(node)
-    except (ValueError, yaml.constructor.ConstructorError):
-        if node.tag == _TAG + "timestamp":
-            raise _TooBig(
-                node,
-                f"`{node.value}` is not a real date",
-                "check the day and month, e.g. 2025-06-14",
+    def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        _check_tag(node, loc, _SCALAR_TAGS)
+        # YAML 1.1 reads `15.000` as 15.0 and `8:00` as 480; keep what the volunteer typed
+        # so prices and times are parsed by rules that know how people here write them.
+        # Likewise `0812…`, `0000000000012` (read as octal) and `+62…` stay as typed.
+        typed = node.value
+        if node.tag == _TAG + "float" or (
+            node.tag == _TAG + "int" and (":" in typed or typed[:1] in "0+" and len(typed) > 1)
+        ):
+            return typed
+        try:
+            value = self.loader.construct_object(node)
+        except ValueError:  # only timestamps get here: 2025-02-30
+            raise _Refused(
+                node, loc, f"`{typed}` is not a real date", "check the day and the month"
             ) from None
-        raise
-    if isinstance(value, datetime.datetime) and node.tag == _TAG + "timestamp":
-        return node.value  # a date with a time; the model reports it with a hint
-    return value
+        if isinstance(value, datetime.datetime):
+            return typed  # a date with a time of day; the model explains what to write
+        return value
 
 
-def _unsupported_tag(node: yaml.Node) -> _TooBig:
-    return _TooBig(
-        node,
-        f"the YAML tag `{node.tag}` is not allowed",
-        "remove the `!…` tag in front of the value",
-    )
+def _check_tag(node: yaml.Node, loc: Loc, allowed: set[str]) -> None:
+    if node.tag not in allowed:
+        tag = node.tag.replace(_TAG, "!!")
+        raise _Refused(
+            node,
+            loc,
+            f"the YAML tag `{tag}` is not allowed",
+            "remove the tag in front of the value",
+        )
 
 
-def _explain_syntax(err: yaml.MarkedYAMLError) -> tuple[str, str]:
-    problem = (err.problem or err.context or "").strip()
-    if "'\\t'" in problem or "\t" in problem:
-        return (
+def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """libyaml's wording, turned into what a volunteer can act on."""
+    problem = (err.problem or "").strip()
+    mark = err.problem_mark or err.context_mark
+    if "end of stream" in problem and err.context_mark and "quoted" in (err.context or ""):
+        mark = err.context_mark  # point at the opening quote, not at the end of the file
+        message, hint = (
+            "a quoted text is not closed",
+            "end the text with the same quote it starts with",
+        )
+    elif mark and text[mark.index : mark.index + 1] == "\t":
+        message, hint = (
             "a tab character is used for indentation",
             "indent with spaces only (two per level)",
         )
-    if "expected a single document" in problem or "but found another document" in problem:
-        return (
+    elif "expected a single document" in problem or "another document" in problem:
+        message, hint = (
             "the file holds more than one YAML document (a `---` line)",
             "remove the `---` line; one file holds one vendor or event",
         )
-    if "mapping values are not allowed" in problem:
-        return (
+    elif "mapping values are not allowed" in problem:
+        message, hint = (
             "a `: ` appears where YAML does not expect it",
             "put text that contains `: ` in double quotes, or fix the indentation",
         )
-    if "found unexpected end of stream" in problem or "found unknown escape" in problem:
-        return ("a quoted text is not closed", "end the text with the same quote it starts with")
-    if "found undefined alias" in problem:
-        return ("an alias `*…` names no anchor", "remove the `*` alias")
-    return (
-        f"the YAML cannot be read ({problem})",
-        "check the indentation and the quotes on this line and the line before",
-    )
+    elif "undefined alias" in problem:
+        message, hint = "an alias `*…` names no anchor", "remove the `*` alias"
+    else:
+        message = f"the YAML cannot be read ({problem or err.context})"
+        hint = "check the indentation and the quotes on this line and the line before"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return line, column, message, hint

@@ -1,0 +1,87 @@
+"""The commands as a volunteer runs them: clear messages, exit codes, nothing lost."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_reports_every_problem_once_without_traceback(content: Path) -> None:
+    (content / "vendors" / "amplang-uji.yml").write_text(
+        "name: Amplang Uji\ncategory: makanan\nproducts:\n  - name: Amplang\n    prise: 1000\n",
+        encoding="utf-8")
+    (content / "events" / "bazar-depan.yml").write_text(
+        "name: Bazar\ndate: 14/6/2025\nlocation: Lapangan\nstalls:\n"
+        "  - stall: K1\n    vendor: kebun-uji\n", encoding="utf-8")
+    result = run("check", cwd=content.parent)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "content/events/bazar-depan.yml:2:7: date: `14/6/2025` is not a date in the form "
+        "YYYY-MM-DD — write year-month-day, e.g. `date: 2025-06-14`\n"
+        "content/vendors/amplang-uji.yml:4:5: products[0].price: required field is missing "
+        "— add `price: …` to product [0]\n"
+        "content/vendors/amplang-uji.yml:5:5: products[0].prise: unknown field `prise` "
+        "— did you mean `price`?\n"
+        "\n3 problem(s) in 2 file(s). Nothing was written; fix them and run the command again.\n"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_check_accepts_valid_content(content: Path) -> None:
+    result = run("check", "--content", "content", cwd=content.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "OK: 3 vendors, 2 events, 3 categories.\n"
+
+
+@pytest.mark.slow
+def test_failed_build_leaves_previous_site_untouched(content: Path, tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8"), encoding="utf-8")
+    good = run("build", "--config", str(config), cwd=tmp_path)
+    assert good.returncode == 0, good.stderr
+    assert "Built 3 vendors and 2 events into site/" in good.stdout
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+
+    (content / "vendors" / "kebun-uji.yml").write_text("name: [tidak ditutup\n", "utf-8")
+    bad = run("build", "--config", str(config), cwd=tmp_path)
+    assert bad.returncode == 1
+    assert "content/vendors/kebun-uji.yml:" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+
+
+@pytest.mark.slow
+def test_mkdocs_failure_also_keeps_previous_site(content: Path, tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8"), encoding="utf-8")
+    assert run("build", "--config", str(config), cwd=tmp_path).returncode == 0
+    marker = (tmp_path / "site" / "index.html").read_bytes()
+    # A nav entry pointing at a page that does not exist is a warning, fatal under --strict.
+    config.write_text(config.read_text("utf-8").replace("rt/index.md", "rt/hilang.md"), "utf-8")
+    bad = run("build", "--config", str(config), cwd=tmp_path)
+    assert bad.returncode == 1
+    assert "The previous site was left as it was." in bad.stderr
+    assert "Traceback" not in bad.stderr
+    assert (tmp_path / "site" / "index.html").read_bytes() == marker
+
+
+def test_other_content_folder_builds_with_same_installation(content: Path, tmp_path: Path) -> None:
+    other = tmp_path / "kelurahan-lain"
+    content.rename(other)
+    result = run("check", "--content", "kelurahan-lain", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr

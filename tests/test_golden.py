@@ -1,0 +1,31 @@
+"""The Markdown generated from the fixture catalogue, compared with tests/golden/.
+
+After an intended change: `make update-golden`, then review the diff like code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURE, GOLDEN_DAY
+
+from generator.collect import build_index
+from generator.load import load_content
+from generator.render import render_site
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def test_generated_markdown_matches_golden(update_golden: bool) -> None:
+    pages = render_site(build_index(load_content(FIXTURE), GOLDEN_DAY))
+    if update_golden:
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for path, body in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(body, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+                for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(expected)
+    for path, body in pages.items():
+        assert body == expected[path], f"{path} differs from tests/golden/{path}"

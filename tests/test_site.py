@@ -1,0 +1,56 @@
+"""The shipped sample catalogue, built with the real MkDocs in strict mode."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+VENDOR_SLUGS = sorted(p.stem for p in (ROOT / "content" / "vendors").glob("*.yml"))
+
+
+def test_every_page_has_its_short_stable_address(sample_site: Path) -> None:
+    for slug in VENDOR_SLUGS:
+        assert (sample_site / "usaha" / slug / "index.html").is_file()
+    for folder in ("kategori/makanan", "program/kampung-bungas", "acara/bazar-umkm-juni-2025",
+                   "rt/3", "bergabung", "format-data"):
+        assert (sample_site / folder / "index.html").is_file(), folder
+
+
+def test_sidebar_stays_small(sample_site: Path) -> None:
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    primary = html[html.index("md-nav--primary") : html.index('class="md-content"')]
+    links = re.findall(r'href="([^"]*)"', primary)
+    assert "usaha/" in links  # the list of all vendors is there…
+    assert not [link for link in links if re.search(r"usaha/[a-z0-9-]+/", link)]  # …no vendor
+    assert len(links) < 30  # the same few entries, whatever the number of vendors
+
+
+def test_search_finds_vendor_by_name_product_owner_and_category(sample_site: Path) -> None:
+    index = json.loads((sample_site / "search" / "search_index.json").read_text("utf-8"))
+    vendor = yaml.safe_load((ROOT / "content/vendors/amplang-bu-sari.yml").read_text("utf-8"))
+    page = " ".join(d["title"] + " " + d["text"] for d in index["docs"]
+                    if d["location"].startswith("usaha/amplang-bu-sari/"))
+    assert vendor["name"] in page
+    assert vendor["owner"] in page
+    for product in vendor["products"]:
+        assert product["name"] in page
+    assert "Makanan" in page  # the category's name
+
+
+def test_indonesian_interface_and_formats(sample_site: Path) -> None:
+    html = (sample_site / "acara" / "bazar-umkm-juni-2025" / "index.html").read_text("utf-8")
+    assert '<html lang="id"' in html
+    assert "Sabtu, 14 Juni 2025" in html
+    stalls = re.findall(r"<strong>([A-Z]\d+)</strong>", html)
+    assert stalls.index("A2") < stalls.index("A10") < stalls.index("B1")
+    vendor = (sample_site / "usaha" / "amplang-bu-sari" / "index.html").read_text("utf-8")
+    assert re.search(r"Rp\d{1,3}\.\d{3}", vendor)
+    assert "fonts.googleapis.com" not in vendor  # no third-party request on a slow phone

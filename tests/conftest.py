@@ -16,8 +16,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden and the expected messages of tests/cases")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden and the expected messages of tests/cases",
+    )
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ Runs the built sample site in Debian's Chromium (never a downloaded browser).
 from __future__ import annotations
 
 import functools
-import re
 import http.server
+import re
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -15,13 +15,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 # Offline machine: without these flags Chromium keeps dialling Google's services.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -58,8 +63,7 @@ def vendor_selling(word: str) -> tuple[str, dict]:
 
 def test_search_product_open_vendor_and_order_on_whatsapp(browser, base_url: str) -> None:
     slug, vendor = vendor_selling("kastengel")
-    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True,
-                            has_touch=True)
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page.goto(base_url)
     assert page.locator("h1").first.inner_text() == "Katalog UMKM Gunung Sari Ilir"
 

@@ -8,23 +8,31 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_reports_every_problem_once_without_traceback(content: Path) -> None:
     (content / "vendors" / "amplang-uji.yml").write_text(
         "name: Amplang Uji\ncategory: makanan\nproducts:\n  - name: Amplang\n    prise: 1000\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (content / "events" / "bazar-depan.yml").write_text(
         "name: Bazar\ndate: 14/6/2025\nlocation: Lapangan\nstalls:\n"
-        "  - stall: K1\n    vendor: kebun-uji\n", encoding="utf-8")
+        "  - stall: K1\n    vendor: kebun-uji\n",
+        encoding="utf-8",
+    )
     result = run("check", cwd=content.parent)
     assert result.returncode == 1
     assert result.stdout == ""

@@ -20,24 +20,39 @@ from generator.fields import (
 from generator.text import md, rupiah, tanggal
 
 
-@pytest.mark.parametrize("typed", [15000, "15000", "15.000", "Rp15.000", "Rp 15.000",
-                                   "rp. 15.000", "IDR 15000", "Rp15.000,-", "15.000,00"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        15000,
+        "15000",
+        "15.000",
+        "Rp15.000",
+        "Rp 15.000",
+        "rp. 15.000",
+        "IDR 15000",
+        "Rp15.000,-",
+        "15.000,00",
+    ],
+)
 def test_price_spellings_that_mean_fifteen_thousand(typed: object) -> None:
     assert parse_price(typed) == 15000
 
 
-@pytest.mark.parametrize("typed, message", [
-    ("15rb", "`15rb` is an abbreviation"),
-    ("15,5", "`15,5` is not a whole Rupiah amount (Rupiah has no cents)"),
-    ("15.5", "`15.5` is not a whole Rupiah amount (Rupiah has no cents)"),
-    ("-5000", "`-5000` is negative"),
-    (-5000, "`-5000` is negative"),
-    ("1e9", "`1e9` is not a price"),
-    ("10.000-15.000", "`10.000-15.000` looks like a price range"),
-    (0, "the price is 0"),
-    (True, "a price is required"),
-    (1_000_000_000, "`1000000000` is more than Rp100.000.000"),
-])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("15rb", "`15rb` is an abbreviation"),
+        ("15,5", "`15,5` is not a whole Rupiah amount (Rupiah has no cents)"),
+        ("15.5", "`15.5` is not a whole Rupiah amount (Rupiah has no cents)"),
+        ("-5000", "`-5000` is negative"),
+        (-5000, "`-5000` is negative"),
+        ("1e9", "`1e9` is not a price"),
+        ("10.000-15.000", "`10.000-15.000` looks like a price range"),
+        (0, "the price is 0"),
+        (True, "a price is required"),
+        (1_000_000_000, "`1000000000` is more than Rp100.000.000"),
+    ],
+)
 def test_ambiguous_prices_are_refused_with_a_hint(typed: object, message: str) -> None:
     with pytest.raises(FieldError) as caught:
         parse_price(typed)
@@ -45,15 +60,25 @@ def test_ambiguous_prices_are_refused_with_a_hint(typed: object, message: str) -
     assert caught.value.hint
 
 
-@pytest.mark.parametrize("typed", ["0812-3456-7890", "+62 812 3456 7890", "6281234567890",
-                                   "081234567890", 6281234567890, "(0812) 3456.7890"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0812-3456-7890",
+        "+62 812 3456 7890",
+        "6281234567890",
+        "081234567890",
+        6281234567890,
+        "(0812) 3456.7890",
+    ],
+)
 def test_phone_spellings_normalise_to_one_number(typed: object) -> None:
     assert parse_phone(typed) == "6281234567890"
     assert format_phone(parse_phone(typed)) == "0812-3456-7890"
 
 
-@pytest.mark.parametrize("typed", ["021-555-1234", "0812", "0812-3456-7890-1234", "halo",
-                                   "+1 555 0100", True])
+@pytest.mark.parametrize(
+    "typed", ["021-555-1234", "0812", "0812-3456-7890-1234", "halo", "+1 555 0100", True]
+)
 def test_bad_phone_numbers(typed: object) -> None:
     with pytest.raises(FieldError):
         parse_phone(typed)

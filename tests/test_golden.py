@@ -24,8 +24,10 @@ def test_generated_markdown_matches_golden(update_golden: bool) -> None:
         for path, body in pages.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / path).write_text(body, encoding="utf-8")
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
-                for p in GOLDEN.rglob("*.md")}
+    expected = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        for p in GOLDEN.rglob("*.md")
+    }
     assert sorted(pages) == sorted(expected)
     for path, body in pages.items():
         assert body == expected[path], f"{path} differs from tests/golden/{path}"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import GOLDEN_DAY, ROOT
 
-from conftest import ROOT, GOLDEN_DAY
 from generator.build import build
 
 HOSTILE = [
@@ -42,8 +42,11 @@ class Inspector(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.bad.append(f"<{tag} {name}=…>")
-            if name in ("href", "src", "action") and value and value.strip().lower().startswith(
-                    ("javascript:", "vbscript:", "data:text")):
+            if (
+                name in ("href", "src", "action")
+                and value
+                and value.strip().lower().startswith(("javascript:", "vbscript:", "data:text"))
+            ):
                 self.bad.append(f"<{tag} {name}={value}>")
         self.in_script = tag == "script"
 
@@ -63,24 +66,56 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (content / "vendors").mkdir(parents=True)
     (content / "events").mkdir()
     dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False)  # noqa: E731
-    (content / "catalogue.yml").write_text(dump({
-        "title": "Katalog " + TEXT, "kelurahan": TEXT, "kecamatan": TEXT, "city": TEXT,
-        "description": TEXT,
-        "categories": [{"id": "makanan", "name": TEXT, "description": TEXT}],
-        "programmes": [{"id": "kampung-bungas", "name": TEXT, "description": TEXT}],
-    }), encoding="utf-8")
-    (content / "vendors" / "jahat.yml").write_text(dump({
-        "name": "Jahat " + TEXT, "category": "makanan", "programme": "kampung-bungas",
-        "owner": TEXT, "description": TEXT + "\n\n" + TEXT, "address": TEXT, "rt": 1,
-        "whatsapp": "0812-0000-0001", "halal": CODE, "pirt": CODE, "nib": CODE,
-        "open_hours": TEXT, "tags": [TEXT],
-        "products": [{"name": TEXT, "price": 1000, "unit": TEXT,
-                      "description": TEXT, "season": [1]}],
-    }), encoding="utf-8")
-    (content / "events" / "acara.yml").write_text(dump({
-        "name": TEXT, "date": GOLDEN_DAY, "location": TEXT, "organizer": TEXT,
-        "description": TEXT, "stalls": [{"stall": "A1", "vendor": "jahat"}],
-    }), encoding="utf-8")
+    (content / "catalogue.yml").write_text(
+        dump(
+            {
+                "title": "Katalog " + TEXT,
+                "kelurahan": TEXT,
+                "kecamatan": TEXT,
+                "city": TEXT,
+                "description": TEXT,
+                "categories": [{"id": "makanan", "name": TEXT, "description": TEXT}],
+                "programmes": [{"id": "kampung-bungas", "name": TEXT, "description": TEXT}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    (content / "vendors" / "jahat.yml").write_text(
+        dump(
+            {
+                "name": "Jahat " + TEXT,
+                "category": "makanan",
+                "programme": "kampung-bungas",
+                "owner": TEXT,
+                "description": TEXT + "\n\n" + TEXT,
+                "address": TEXT,
+                "rt": 1,
+                "whatsapp": "0812-0000-0001",
+                "halal": CODE,
+                "pirt": CODE,
+                "nib": CODE,
+                "open_hours": TEXT,
+                "tags": [TEXT],
+                "products": [
+                    {"name": TEXT, "price": 1000, "unit": TEXT, "description": TEXT, "season": [1]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    (content / "events" / "acara.yml").write_text(
+        dump(
+            {
+                "name": TEXT,
+                "date": GOLDEN_DAY,
+                "location": TEXT,
+                "organizer": TEXT,
+                "description": TEXT,
+                "stalls": [{"stall": "A1", "vendor": "jahat"}],
+            }
+        ),
+        encoding="utf-8",
+    )
     build(content, root / "site", ROOT / "mkdocs.yml", GOLDEN_DAY, docs_dir=root / "docs")
     return root / "site"
 
@@ -98,8 +133,15 @@ def test_hostile_text_stays_readable_as_text(hostile_site: Path) -> None:
     inspector = Inspector()
     inspector.feed((hostile_site / "usaha" / "jahat" / "index.html").read_text(encoding="utf-8"))
     shown = " ".join(" ".join(inspector.text).split())
-    for piece in ("<script>alert('xss')</script>", "[klik](javascript:alert(2))",
-                  "{: onclick=alert(3) }", "{{ 7 * 7 }}", "<!-- hilang", "| a | b |", "&lt;b&gt;"):
+    for piece in (
+        "<script>alert('xss')</script>",
+        "[klik](javascript:alert(2))",
+        "{: onclick=alert(3) }",
+        "{{ 7 * 7 }}",
+        "<!-- hilang",
+        "| a | b |",
+        "&lt;b&gt;",
+    ):
         assert piece in shown
     assert "49" not in shown  # Jinja syntax in content is never evaluated
 

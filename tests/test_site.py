@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -19,8 +18,14 @@ VENDOR_SLUGS = sorted(p.stem for p in (ROOT / "content" / "vendors").glob("*.yml
 def test_every_page_has_its_short_stable_address(sample_site: Path) -> None:
     for slug in VENDOR_SLUGS:
         assert (sample_site / "usaha" / slug / "index.html").is_file()
-    for folder in ("kategori/makanan", "program/kampung-bungas", "acara/bazar-umkm-juni-2025",
-                   "rt/3", "bergabung", "format-data"):
+    for folder in (
+        "kategori/makanan",
+        "program/kampung-bungas",
+        "acara/bazar-umkm-juni-2025",
+        "rt/3",
+        "bergabung",
+        "format-data",
+    ):
         assert (sample_site / folder / "index.html").is_file(), folder
 
 
@@ -36,8 +41,11 @@ def test_sidebar_stays_small(sample_site: Path) -> None:
 def test_search_finds_vendor_by_name_product_owner_and_category(sample_site: Path) -> None:
     index = json.loads((sample_site / "search" / "search_index.json").read_text("utf-8"))
     vendor = yaml.safe_load((ROOT / "content/vendors/amplang-bu-sari.yml").read_text("utf-8"))
-    page = " ".join(d["title"] + " " + d["text"] for d in index["docs"]
-                    if d["location"].startswith("usaha/amplang-bu-sari/"))
+    page = " ".join(
+        d["title"] + " " + d["text"]
+        for d in index["docs"]
+        if d["location"].startswith("usaha/amplang-bu-sari/")
+    )
     assert vendor["name"] in page
     assert vendor["owner"] in page
     for product in vendor["products"]:

@@ -43,9 +43,12 @@ def paragraphs(text: str | None) -> Markup:
 
 
 def plain_title(text: str) -> str:
-    """Page titles reach HTML through themes that unescape and don't re-escape: keep
-    them free of anything a browser could read as markup."""
-    return " ".join(text.replace("<", "‹").replace(">", "›").replace("&", "＆").split())
+    """Titles and descriptions reach HTML through theme templates that print them raw
+    (or unescape them first): swap markup characters for look-alikes that are only text."""
+    return " ".join(text.translate(_LOOKALIKES).split())
+
+
+_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’"})
 
 
 def rupiah(amount: int) -> Markup:

@@ -13,15 +13,16 @@ from conftest import GOLDEN_DAY, ROOT
 from generator.build import build
 
 HOSTILE = [
-    "<script>alert('xss')</script>",
+    "<script>alert('x')</script>",
     "<img src=x onerror=alert(1)>",
-    "[klik](javascript:alert(2))",
+    "[k](javascript:alert(2))",
     "{: onclick=alert(3) }",
-    "<!-- hilang",
-    "{{ 7 * 7 }}{% raw %}",
+    "<!-- x",
+    "{{ 7*7 }}{% raw %}",
     "| a | b |",
-    "&lt;b&gt;",
-    "<a href='vbscript:x'>t</a>",
+    "&lt;b>",
+    "<a href='vbscript:x'>",
+    '" onmouseover="alert(5)',
 ]
 TEXT = " ".join(HOSTILE)  # under 200 characters, the limit of a one-line field
 CODE = HOSTILE[0]  # permit numbers hold at most 60
@@ -134,13 +135,13 @@ def test_hostile_text_stays_readable_as_text(hostile_site: Path) -> None:
     inspector.feed((hostile_site / "usaha" / "jahat" / "index.html").read_text(encoding="utf-8"))
     shown = " ".join(" ".join(inspector.text).split())
     for piece in (
-        "<script>alert('xss')</script>",
-        "[klik](javascript:alert(2))",
+        "<script>alert('x')</script>",
+        "[k](javascript:alert(2))",
         "{: onclick=alert(3) }",
-        "{{ 7 * 7 }}",
-        "<!-- hilang",
+        "{{ 7*7 }}{% raw %}",
+        "<!-- x",
         "| a | b |",
-        "&lt;b&gt;",
+        "&lt;b>",
     ):
         assert piece in shown
     assert "49" not in shown  # Jinja syntax in content is never evaluated

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-import time
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,9 @@ CONFIG = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     help="MkDocs configuration.",
 )
+
+
+CHANGES = {"created", "modified", "deleted", "moved"}
 
 
 def interactive() -> bool:
@@ -132,16 +135,26 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
     docs_dir = Path(site.load(config_file).docs_dir)
     building.generate(content_dir, docs_dir)
 
+    def regenerate() -> None:
+        try:
+            _, written = building.generate(content_dir, docs_dir)
+        except ContentInvalid as err:
+            report(err.problems)  # keep serving the last good pages
+            return
+        if written.written or written.removed:
+            click.echo(f"content changed: {written.written} page(s) rewritten", err=True)
+
     class Regenerate(FileSystemEventHandler):
+        timer: threading.Timer | None = None
+
         def on_any_event(self, event: Any) -> None:
-            if event.is_directory or not str(event.src_path).endswith((".yml", ".yaml")):
+            if event.is_directory or event.event_type not in CHANGES:
                 return
-            time.sleep(0.1)  # editors save in several steps
-            try:
-                _, written = building.generate(content_dir, docs_dir)
-                click.echo(f"content changed: {written.written} page(s) regenerated", err=True)
-            except ContentInvalid as err:
-                report(err.problems)  # keep serving the last good pages
+            # Editors save in several steps: wait until the burst of events is over.
+            if self.timer:
+                self.timer.cancel()
+            self.timer = threading.Timer(0.2, regenerate)
+            self.timer.start()
 
     observer = Observer()
     observer.schedule(Regenerate(), str(content_dir), recursive=True)

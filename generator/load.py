@@ -49,7 +49,18 @@ def load_content(content_dir: Path) -> Content:
                 )
             ]
         )
-    catalogue_doc = _read(catalogue_file, problems)
+    catalogue_doc = None
+    if catalogue_file.is_file():
+        catalogue_doc = _read(catalogue_file, problems)
+    else:
+        problems.append(
+            Problem(
+                display_path(catalogue_file),
+                message="file not found",
+                hint="create it with title, kelurahan, kecamatan, city and "
+                "categories (see the README)",
+            )
+        )
     catalogue, found = to_model(catalogue_doc, Catalogue) if catalogue_doc else (None, [])
     problems += found + (checks.catalogue_ids(catalogue_doc) if catalogue_doc else [])
 
@@ -69,16 +80,6 @@ def load_content(content_dir: Path) -> Content:
 
 
 def _read(path: Path, problems: list[Problem]) -> Document | None:
-    if not path.is_file():
-        problems.append(
-            Problem(
-                display_path(path),
-                message="file not found",
-                hint="create it with title, kelurahan, kecamatan, city and "
-                "categories (see the README)",
-            )
-        )
-        return None
     loaded = load_document(path, display_path(path))
     if isinstance(loaded, list):
         problems += loaded

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -93,3 +96,53 @@ def test_other_content_folder_builds_with_same_installation(content: Path, tmp_p
     content.rename(other)
     result = run("check", "--content", "kelurahan-lain", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.slow
+def test_serve_shows_a_saved_yaml_edit(content: Path, tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    page = f"http://127.0.0.1:{port}/usaha/amplang-uji/"
+    try:
+        assert wait_for(lambda: "Amplang Uji" in fetch(page), 60), "serve did not start"
+        vendor = content / "vendors" / "amplang-uji.yml"
+        vendor.write_text(vendor.read_text("utf-8").replace("Amplang Uji", "Amplang Baru"), "utf-8")
+        assert wait_for(lambda: "Amplang Baru" in fetch(page), 20)
+
+        # A broken save is reported on the terminal; the last good page stays served.
+        vendor.write_text("name: [tidak ditutup\n", "utf-8")
+        time.sleep(2)
+        assert "Amplang Baru" in fetch(page)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "content/vendors/amplang-uji.yml:2:1:" in errors
+    assert "Traceback" not in errors

@@ -42,3 +42,12 @@ def test_fixture_itself_is_valid(content: Path) -> None:
 def test_python_tag_never_runs(content: Path, tmp_path: Path) -> None:
     problems_for(CASES / "python-tag", content)
     assert not Path("/tmp/pwned").exists()
+
+
+def test_example_on_the_join_page_is_a_valid_vendor(content: Path) -> None:
+    """Volunteers copy this example; it must pass the checks it describes."""
+    page = (Path(__file__).parent / "golden" / "bergabung.md").read_text("utf-8")
+    example = page.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (content / "vendors" / "contoh.yml").write_text(example, encoding="utf-8")
+    loaded = load_content(Path("content"))
+    assert loaded.vendors["contoh"].products[1].price == 35000

@@ -64,7 +64,7 @@ def vendor_refs(doc: Document, vendor: Vendor, catalogue: Catalogue) -> list[Pro
     return problems
 
 
-def event_refs(doc: Document, event: Event, vendor_docs: dict[str, Document]) -> list[Problem]:
+def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Problem]:
     """Stalls name existing vendors; no label or vendor appears twice."""
     problems = []
     labels: dict[str, int] = {}
@@ -80,8 +80,8 @@ def event_refs(doc: Document, event: Event, vendor_docs: dict[str, Document]) ->
                 )
             )
         labels.setdefault(label, i)
-        if stall.vendor not in vendor_docs:
-            near = difflib.get_close_matches(stall.vendor, list(vendor_docs), n=1, cutoff=0.5)
+        if stall.vendor not in vendor_files:
+            near = difflib.get_close_matches(stall.vendor, sorted(vendor_files), n=1, cutoff=0.5)
             hint = (
                 f"did you mean `{near[0]}`? A vendor is named by its file name in content/vendors/"
                 if near

@@ -13,7 +13,7 @@ import click
 
 from generator import build as building
 from generator import site
-from generator.problems import BuildFailed, ContentInvalid, Problem
+from generator.problems import BuildFailed, ContentInvalid
 
 CONTENT = click.option(
     "--content",
@@ -41,38 +41,35 @@ def interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def report(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    files = len({p.file for p in problems})
-    click.echo(
-        f"\n{len(problems)} problem(s) in {files} file(s). Nothing was written; "
-        "fix them and run the command again.",
-        err=True,
+def describe(err: BaseException) -> str:
+    """What a volunteer reads when something fails: never a traceback."""
+    if isinstance(err, ContentInvalid):
+        files = len({p.file for p in err.problems})
+        return "\n".join(map(str, err.problems)) + (
+            f"\n\n{len(err.problems)} problem(s) in {files} file(s). Nothing was written; "
+            "fix them and run the command again."
+        )
+    if isinstance(err, BuildFailed):
+        return f"error: {err}\nThe previous site was left as it was."
+    if isinstance(err, KeyboardInterrupt):
+        return "stopped."
+    return (
+        f"internal error: {type(err).__name__}: {err}\nThis is a bug in the generator, not in "
+        "your content. Please report it with this message (run with KATALOG_DEBUG=1 for details)."
     )
 
 
 def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn every failure into a message and exit code 1; never a traceback."""
+    """Turn every failure into a message and exit code 1."""
 
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except ContentInvalid as err:
-            report(err.problems)
-        except BuildFailed as err:
-            click.echo(f"error: {err}\nThe previous site was left as it was.", err=True)
-        except KeyboardInterrupt:
-            click.echo("stopped.", err=True)
-        except Exception as err:  # noqa: BLE001 - last resort: a volunteer must never see a traceback
-            if os.environ.get("KATALOG_DEBUG"):
+        except (Exception, KeyboardInterrupt) as err:
+            known = isinstance(err, ContentInvalid | BuildFailed | KeyboardInterrupt)
+            if os.environ.get("KATALOG_DEBUG") and not known:
                 raise
-            click.echo(
-                f"internal error: {type(err).__name__}: {err}\nThis is a bug in the "
-                "generator, not in your content. Please report it with this message "
-                "(run with KATALOG_DEBUG=1 for details).",
-                err=True,
-            )
+            click.echo(describe(err), err=True)
         sys.exit(1)
 
     run.__name__, run.__doc__ = command.__name__, command.__doc__
@@ -138,8 +135,8 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
     def regenerate() -> None:
         try:
             _, written = building.generate(content_dir, docs_dir)
-        except ContentInvalid as err:
-            report(err.problems)  # keep serving the last good pages
+        except Exception as err:  # noqa: BLE001 - keep serving the last good pages
+            click.echo(describe(err), err=True)
             return
         if written.written or written.removed:
             click.echo(f"content changed: {written.written} page(s) rewritten", err=True)

@@ -19,23 +19,24 @@ class FieldError(ValueError):
 
 MAX_PRICE = 100_000_000  # Rp100 juta: above this it is surely a typo
 
+_DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() also accepts "²" and "١٥"
 _RP_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 15.000 / 1.250.000
+_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # 15.000 / 1.250.000
 _TRAILER = re.compile(r"(?:,-|,00)$")  # "15.000,-" and "15.000,00" are whole Rupiah
 
 
 def parse_price(value: object) -> int:
     """Whole Rupiah from `15000`, `"15.000"`, `"Rp15.000"`, `"Rp 15.000,-"`."""
     example = "write the whole Rupiah amount in digits, e.g. `price: 15000`"
-    if isinstance(value, bool) or value is None:
+    if value is None:
         raise FieldError("a price is required", example)
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         amount = value
     elif isinstance(value, str):
         text = _TRAILER.sub("", _RP_PREFIX.sub("", value.strip()).replace(" ", ""))
-        if text.isdigit():
+        if _DIGITS.fullmatch(text):
             amount = int(text)
-        elif _GROUPED.match(text):
+        elif _GROUPED.fullmatch(text):
             amount = int(text.replace(".", ""))
         elif re.fullmatch(r"\d+(?:rb|ribu|k)", text, re.IGNORECASE):
             thousands = re.match(r"\d+", text).group()  # type: ignore[union-attr]
@@ -45,7 +46,7 @@ def parse_price(value: object) -> int:
             )
         elif re.fullmatch(r"-\s*\d[\d.]*", text):
             raise FieldError(f"`{value}` is negative", example)
-        elif re.fullmatch(r"\d+[.,]\d{1,2}", text) or re.fullmatch(r"\d+,\d+", text):
+        elif re.fullmatch(r"[0-9]+[.,][0-9]+", text):
             raise FieldError(
                 f"`{value}` is not a whole Rupiah amount (Rupiah has no cents)",
                 "write thousands with a dot or without separators, "
@@ -59,7 +60,8 @@ def parse_price(value: object) -> int:
         else:
             raise FieldError(f"`{value}` is not a price", example)
     else:
-        raise FieldError(f"`{value}` is not a price", example)
+        shown = str(value).lower() if isinstance(value, bool) else value
+        raise FieldError(f"`{shown}` is not a price", example)
     if amount < 0:
         raise FieldError(f"`{value}` is negative", example)
     if amount == 0:
@@ -85,7 +87,7 @@ def parse_phone(value: object) -> str:
     digits = re.sub(r"[\s\-.()]", "", text)
     if digits.startswith("+"):
         digits = digits[1:]
-    if not digits.isdigit():
+    if not _DIGITS.fullmatch(digits):
         raise FieldError(f"`{text}` is not a phone number (only digits, spaces, `-` and `+`)", hint)
     if digits.startswith("62"):
         national = digits[2:]
@@ -127,7 +129,8 @@ def parse_instagram(value: object) -> str:
     """`@name`, `name` or a profile URL -> `name`."""
     hint = "write the account name, e.g. `instagram: amplang.busari`"
     text = str(value).strip() if isinstance(value, str) else ""
-    match = re.fullmatch(r"(?:https?://)?(?:www\.)?instagram\.com/([^/?#]+)/?", text)
+    # The app's share button adds `?igsh=…`: ignore what follows the account name.
+    match = re.fullmatch(r"(?:https?://)?(?:www\.)?instagram\.com/([^/?#]+)/?(?:[?#].*)?", text)
     handle = (match[1] if match else text).removeprefix("@")
     if not re.fullmatch(r"[A-Za-z0-9._]{1,30}", handle):
         raise FieldError(f"`{value}` is not an Instagram account name", hint)
@@ -154,6 +157,22 @@ def slugify(text: str) -> str:
 
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED = {"index"}  # `index.md` is the list page of every folder
+
+
+def suggest_slug(text: str, fallback: str) -> str:
+    """A valid slug close to `text`, for the hint."""
+    slug = slugify(text) or fallback
+    return f"{slug}-1" if slug in RESERVED else slug
+
+
+def slug_problem(slug: str) -> str | None:
+    """Why `slug` can't be a file name or id, or None when it can."""
+    if not SLUG.fullmatch(slug):
+        return "lowercase a-z, 0-9 and -"
+    if slug in RESERVED:
+        return "`index` is taken by the list page"
+    return None
 
 
 def natural_key(label: str) -> tuple[tuple[int, int | str], ...]:

@@ -65,6 +65,9 @@ def load_content(content_dir: Path) -> Content:
     problems += found + (checks.catalogue_ids(catalogue_doc) if catalogue_doc else [])
 
     vendor_docs = _read_folder(content_dir / "vendors", problems)
+    # Stalls may name a vendor whose file has problems of its own: those are reported
+    # there, not again as "no such vendor" in every event.
+    vendor_files = {p.stem for p in _yaml_files(content_dir / "vendors")}
     event_docs = _read_folder(content_dir / "events", problems)
     vendors = _models(vendor_docs, Vendor, problems)
     events = _models(event_docs, Event, problems)
@@ -73,7 +76,7 @@ def load_content(content_dir: Path) -> Content:
         for slug, vendor in vendors.items():
             problems += checks.vendor_refs(vendor_docs[slug], vendor, catalogue)
     for slug, event in events.items():
-        problems += checks.event_refs(event_docs[slug], event, vendor_docs)
+        problems += checks.event_refs(event_docs[slug], event, vendor_files)
     if problems or catalogue is None:
         raise ContentInvalid(problems)
     return Content(catalogue, vendors, events)
@@ -87,13 +90,19 @@ def _read(path: Path, problems: list[Problem]) -> Document | None:
     return loaded
 
 
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in (".yml", ".yaml") and p.is_file() and not p.name.startswith(".")
+    )
+
+
 def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, Document]:
     docs: dict[str, Document] = {}
-    if not folder.is_dir():
-        return docs
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
+    for path in _yaml_files(folder):  # README.md and the like may live beside the content
         if path.suffix == ".yaml":
             problems.append(
                 Problem(
@@ -103,15 +112,14 @@ def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, Document]:
                 )
             )
             continue
-        if path.suffix != ".yml":
-            continue  # README.md and the like may live beside the content
-        if not fields.SLUG.fullmatch(path.stem):
-            suggestion = fields.slugify(path.stem) or "nama-usaha"
+        why = fields.slug_problem(path.stem)
+        if why:
+            suggestion = fields.suggest_slug(path.stem, "nama-usaha")
             problems.append(
                 Problem(
                     display_path(path),
-                    message="the file name is not a valid slug (it becomes the page address)",
-                    hint=f"rename it to {suggestion}.yml: lowercase a-z, 0-9 and -",
+                    message="the file name can't be a page address",
+                    hint=f"rename it to {suggestion}.yml ({why})",
                 )
             )
             continue

@@ -42,12 +42,15 @@ def _parsed(parser: Any) -> Any:
 
 
 def _check_slug(value: str) -> str:
-    if not fields.SLUG.fullmatch(value):
-        raise invalid(
-            f"`{value}` is not a valid id",
-            f"use lowercase letters, digits and `-`, e.g. `{fields.slugify(value) or 'sayuran'}`",
-        )
+    why = fields.slug_problem(value)
+    if why:
+        suggestion = fields.suggest_slug(value, "sayuran")
+        raise invalid(f"`{value}` is not a valid id ({why})", f"write e.g. `{suggestion}`")
     return value
+
+
+def _lower(value: Any) -> Any:
+    return value.strip().lower() if isinstance(value, str) else value
 
 
 def _bool(value: Any) -> Any:
@@ -75,8 +78,19 @@ Phone = Annotated[str, _parsed(fields.parse_phone)]
 Time = Annotated[str, _parsed(fields.parse_time)]
 Instagram = Annotated[str, _parsed(fields.parse_instagram)]
 Website = Annotated[str, _parsed(fields.parse_website)]
-Month = Annotated[int, Field(ge=1, le=12)]
-Number = Annotated[int, Field(ge=1, le=99)]
+
+
+def _not_bool(value: Any) -> Any:
+    # pydantic would read `rt: yes` as 1
+    if isinstance(value, bool):
+        raise invalid(f"`{str(value).lower()}` is not a number", "write digits, e.g. `6`")
+    return value
+
+
+RT_RANGE = (1, 99)
+MONTH_RANGE = (1, 12)
+Month = Annotated[int, BeforeValidator(_not_bool), Field(ge=MONTH_RANGE[0], le=MONTH_RANGE[1])]
+Number = Annotated[int, BeforeValidator(_not_bool), Field(ge=RT_RANGE[0], le=RT_RANGE[1])]
 Bool = Annotated[bool, BeforeValidator(_bool)]
 
 
@@ -91,16 +105,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Category(Strict):
+class Named(Strict):
     id: Id
     name: Text
     description: LongText | None = None
 
 
-class Programme(Strict):
-    id: Id
-    name: Text
-    description: LongText | None = None
+class Category(Named):
+    """One of the only categories vendors and products may use."""
+
+
+class Programme(Named):
+    """A residents' programme such as Kampung Bungas."""
 
 
 class Catalogue(Strict):
@@ -154,7 +170,7 @@ class Vendor(Strict):
     nib: Code | None = None
     open_hours: Text | None = None
     delivery: Bool | None = None
-    payment: list[Payment] = []
+    payment: list[Annotated[Payment, BeforeValidator(_lower)]] = []
     tags: list[Text] = []
 
 
@@ -188,8 +204,16 @@ class Event(Strict):
     def _plain_date(cls, value: Any) -> Any:
         if isinstance(value, datetime.date):
             return value
+        text = str(value).strip()
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):  # quoted: "2025-06-14"
+            try:
+                return datetime.date.fromisoformat(text)
+            except ValueError:
+                raise invalid(
+                    f"`{text}` is not a real date", "check the day and the month"
+                ) from None
         example = "2025-06-14"
-        day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value).strip())
+        day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
         if day_first:
             example = f"{day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}"
         raise invalid(

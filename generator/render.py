@@ -47,6 +47,7 @@ def environment() -> jinja2.Environment:
         paragraphs=text.paragraphs,
         phone=lambda n: Markup(format_phone(n)),
         md=text.md,
+        nomor=lambda n: Markup(f"{n:02d}"),  # RT 03, as RT numbers are written locally
     )
     return env
 
@@ -90,11 +91,9 @@ def render_site(index: Index) -> dict[str, str]:
             front["description"] = text.plain_title(description)[:160]
         if boost:  # Material's per-page search weight: vendors rank above lists naming them
             front["search"] = {"boost": boost}
-        header = (
-            "---\n"
-            + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
-            + "---\n\n"
-        )
+        # JSON with \u escapes is YAML that MkDocs always reads back: if it couldn't, it
+        # would silently treat the front matter as Markdown.
+        header = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n"
         body = env.get_template(template).render(
             page=path,
             link=link,

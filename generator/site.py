@@ -38,6 +38,10 @@ def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
 def build(config: MkDocsConfig, site_dir: Path) -> None:
     """Build into a fresh folder beside `site_dir`, then replace `site_dir` with it."""
     site_dir = site_dir.resolve()
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not _is_site(site_dir):
+        raise BuildFailed(
+            f"{site_dir} is not a built site and would be replaced; choose another --site-dir"
+        )
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     config["site_dir"] = str(staging)
@@ -56,6 +60,10 @@ def build(config: MkDocsConfig, site_dir: Path) -> None:
     staging.rename(site_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_site(folder: Path) -> bool:
+    return (folder / "search" / "search_index.json").is_file() or (folder / "sitemap.xml").is_file()
 
 
 def configure_logging(verbose: bool) -> None:

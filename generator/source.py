@@ -7,6 +7,7 @@ file never hides the problems of the others. Limits keep hostile input cheap.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,18 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
                 "write the fields of this file (see the field reference), or delete the file",
             )
         data = _Builder(loader, doc).value(node, ())
+    except yaml.reader.ReaderError as err:
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        encoded = text.encode("utf-8")  # libyaml counts bytes, volunteers count characters
+        line_start = encoded.rfind(b"\n", 0, err.position) + 1
+        line = encoded.count(b"\n", 0, err.position) + 1
+        column = len(encoded[line_start : err.position].decode("utf-8", "replace")) + 1
+        return whole(
+            f"the file holds an invisible control character (U+{code:04X})",
+            "delete it, or retype the text around it",
+            line,
+            column,
+        )
     except yaml.MarkedYAMLError as err:
         line, column, message, hint = _explain_syntax(err, text)
         return whole(message, hint, line, column)
@@ -172,12 +185,18 @@ class _Builder:
         _check_tag(node, loc, {_TAG + "map"})
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self.scalar(key_node, loc) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str | int | bool) or key_node.tag == _TAG + "null":
+            if key_node.tag == _TAG + "merge":
+                raise _Refused(
+                    key_node, loc, "`<<` merge keys are not supported", "write the fields out"
+                )
+            # A field name is the word as typed: `yes:` stays "yes", not True.
+            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
                 raise _Refused(
                     key_node, loc, "a field name must be a plain word", "write `name: value`"
                 )
-            key = str(key)
+            _check_tag(key_node, loc, _SCALAR_TAGS)
+            key = key_node.value
+            _check_text(key_node, loc, key)
             if key in out:
                 first = self.doc.key_marks[(*loc, key)][0]
                 raise _Refused(
@@ -192,23 +211,44 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         _check_tag(node, loc, _SCALAR_TAGS)
+        typed = node.value
+        _check_text(node, loc, typed)
         # YAML 1.1 reads `15.000` as 15.0 and `8:00` as 480; keep what the volunteer typed
         # so prices and times are parsed by rules that know how people here write them.
         # Likewise `0812…`, `0000000000012` (read as octal) and `+62…` stay as typed.
-        typed = node.value
         if node.tag == _TAG + "float" or (
             node.tag == _TAG + "int" and (":" in typed or typed[:1] in "0+" and len(typed) > 1)
         ):
             return typed
         try:
             value = self.loader.construct_object(node)
-        except ValueError:  # only timestamps get here: 2025-02-30
+        except Exception:  # noqa: BLE001 - an explicit tag on a value that doesn't fit it
+            if node.tag == _TAG + "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", typed):
+                raise _Refused(
+                    node, loc, f"`{typed}` is not a real date", "check the day and the month"
+                ) from None
+            tag = node.tag.replace(_TAG, "!!")
             raise _Refused(
-                node, loc, f"`{typed}` is not a real date", "check the day and the month"
+                node, loc, f"`{typed}` does not fit the tag `{tag}`", f"remove `{tag}`"
             ) from None
         if isinstance(value, datetime.datetime):
             return typed  # a date with a time of day; the model explains what to write
         return value
+
+
+# Invisible characters that break the front matter MkDocs reads, or hide text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+
+
+def _check_text(node: yaml.Node, loc: Loc, text: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        raise _Refused(
+            node,
+            loc,
+            f"the text holds an invisible control character (U+{ord(found[0]):04X})",
+            "retype the text; copying from some apps adds such characters",
+        )
 
 
 def _check_tag(node: yaml.Node, loc: Loc, allowed: set[str]) -> None:

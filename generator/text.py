@@ -44,11 +44,14 @@ def paragraphs(text: str | None) -> Markup:
 
 def plain_title(text: str) -> str:
     """Titles and descriptions reach HTML through theme templates that print them raw
-    (or unescape them first): swap markup characters for look-alikes that are only text."""
-    return " ".join(text.translate(_LOOKALIKES).split())
+    (or unescape them first): swap markup characters for look-alikes that are only text.
+    A lone `&` is harmless; one that starts an entity (`&lt;`) is not."""
+    text = _ENTITY_START.sub("＆", text).translate(_LOOKALIKES)
+    return " ".join(text.split())
 
 
-_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’"})
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
+_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", '"': "”", "'": "’"})
 
 
 def rupiah(amount: int) -> Markup:

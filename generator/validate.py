@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.model import MONTH_RANGE, RT_RANGE
 from generator.source import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
 _KIND_WORD = {
+    datetime.date: "a date",
     dict: "a group of fields",
     list: "a list",
     str: "text",
@@ -33,14 +36,10 @@ def to_model(doc: Document, model: type[M]) -> tuple[M | None, list]:
 def _problem(doc: Document, model: type[BaseModel], error: Any) -> Any:
     loc: Loc = tuple(error["loc"])
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
-    # pydantic reports a failed `X | None` under a `loc` that ends with the type's name
-    loc = tuple(
-        p
-        for p in loc
-        if not (isinstance(p, str) and p.startswith(("function-", "int", "str", "list[")))
-    )
     name = loc[-1] if loc else ""
     got = _KIND_WORD.get(type(value), "something else")
+    # How to write a value here: `name: …` for a field, `- …` for a list item.
+    write = f"`{name}: " if isinstance(name, str) else "`- "
     if kind == "content":
         return doc.problem(loc, ctx["message"], ctx["hint"])
     if kind == "missing":
@@ -54,7 +53,7 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Any:
         return doc.problem(
             loc,
             f"expected text, got {got}",
-            f'write text, in double quotes if it looks like a number: `{name}: "…"`',
+            f'write text, in double quotes if it looks like a number or a date: {write}"…"`',
         )
     if kind == "string_too_short":
         return doc.problem(loc, "is empty", "write a value, or remove the line")
@@ -74,9 +73,7 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Any:
         return doc.problem(
             loc,
             f"expected a whole number, got `{value}`",
-            f"write digits only, e.g. `{name}: 3`"
-            if isinstance(name, str)
-            else "write digits only, e.g. `- 6`",
+            f"write digits only, e.g. {write}6`",
         )
     if kind in ("greater_than_equal", "less_than_equal"):
         return doc.problem(loc, f"`{value}` is out of range", _range_hint(loc))
@@ -134,7 +131,7 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     return list(_model_at(model, loc).model_fields)
 
 
-_RANGES = {"rt": (1, 99), "rw": (1, 99), "season": (1, 12)}
+_RANGES = {"rt": RT_RANGE, "rw": RT_RANGE, "season": MONTH_RANGE}
 
 
 def _range_hint(loc: Loc) -> str:

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from generator.problems import BuildFailed
+
 STATIC = "static"  # files copied as they are (stylesheet), under generator/static/
+MARKER = ".katalog-generated"  # MkDocs skips dotfiles; proves the folder is ours to prune
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,13 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     A file whose content is unchanged is not touched, so its mtime stays and
     MkDocs' live reload only sees real edits. Files no page produces are removed.
     """
+    if docs_dir.is_dir() and any(docs_dir.iterdir()) and not (docs_dir / MARKER).exists():
+        raise BuildFailed(
+            f"{docs_dir} holds files the generator did not write, and it would delete them; "
+            "point docs_dir in mkdocs.yml at a folder of its own, such as build/docs"
+        )
     wanted = {path: body.encode("utf-8") for path, body in pages.items()} | static_files()
+    wanted[MARKER] = b"Written by `python -m generator`; anything else here is deleted.\n"
     written = unchanged = removed = 0
     for rel, data in wanted.items():
         target = docs_dir / rel

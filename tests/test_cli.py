@@ -146,3 +146,25 @@ def test_serve_shows_a_saved_yaml_edit(content: Path, tmp_path: Path) -> None:
         _, errors = server.communicate(timeout=20)
     assert "content/vendors/amplang-uji.yml:2:1:" in errors
     assert "Traceback" not in errors
+
+
+def test_build_never_deletes_folders_it_did_not_make(content: Path, tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8"), encoding="utf-8")
+    into_content = run("build", "--config", str(config), "--site-dir", "content", cwd=tmp_path)
+    assert into_content.returncode == 1
+    assert "is not a built site and would be replaced; choose another --site-dir" in (
+        into_content.stderr
+    )
+    assert (content / "catalogue.yml").is_file()
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "rapat.md").write_text("catatan rapat RT", encoding="utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace("docs_dir: build/docs", "docs_dir: notes"), "utf-8"
+    )
+    into_notes = run("build", "--config", str(config), cwd=tmp_path)
+    assert into_notes.returncode == 1
+    assert "holds files the generator did not write" in into_notes.stderr
+    assert (notes / "rapat.md").read_text("utf-8") == "catatan rapat RT"

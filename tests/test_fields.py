@@ -49,7 +49,10 @@ def test_price_spellings_that_mean_fifteen_thousand(typed: object) -> None:
         ("1e9", "`1e9` is not a price"),
         ("10.000-15.000", "`10.000-15.000` looks like a price range"),
         (0, "the price is 0"),
-        (True, "a price is required"),
+        (True, "`true` is not a price"),
+        (None, "a price is required"),
+        ("²", "`²` is not a price"),
+        ("١٥٠٠٠", "`١٥٠٠٠` is not a price"),
         (1_000_000_000, "`1000000000` is more than Rp100.000.000"),
     ],
 )
@@ -77,7 +80,16 @@ def test_phone_spellings_normalise_to_one_number(typed: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["021-555-1234", "0812", "0812-3456-7890-1234", "halo", "+1 555 0100", True]
+    "typed",
+    [
+        "021-555-1234",
+        "0812",
+        "0812-3456-7890-1234",
+        "halo",
+        "+1 555 0100",
+        True,
+        "0812３４５６７８９０",
+    ],
 )
 def test_bad_phone_numbers(typed: object) -> None:
     with pytest.raises(FieldError):

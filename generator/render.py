@@ -24,9 +24,12 @@ PAYMENT_NAMES = {"tunai": "Tunai", "qris": "QRIS", "transfer": "Transfer bank"}
 
 
 def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup) or value is None:
-        return value if value is not None else ""
-    if isinstance(value, int):
+    """Applied to every `{{ … }}`: escape unless the generator marked it trusted."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return text.md(value)
 
@@ -45,7 +48,7 @@ def environment() -> jinja2.Environment:
         rupiah=text.rupiah,
         tanggal=text.tanggal,
         paragraphs=text.paragraphs,
-        phone=lambda n: Markup(format_phone(n)),
+        whatsapp=lambda n: Markup(f"[{format_phone(n)}](https://wa.me/{n})"),  # a chat link
         md=text.md,
         nomor=lambda n: Markup(f"{n:02d}"),  # RT 03, as RT numbers are written locally
     )

@@ -5,11 +5,11 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint update-golden clean
+.PHONY: site serve test lint update-golden constraints clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
 site: $(VENV)/.installed ## validate content/, generate pages, build site/
@@ -27,6 +27,10 @@ lint: $(VENV)/.installed
 
 update-golden: $(VENV)/.installed ## regenerate tests/golden/ after an intended change; review the diff
 	$(PY) -m pytest tests/test_golden.py --update-golden
+
+constraints: ## after changing dependencies: record the exact versions that pass the tests
+	{ sed -n '/^#/p' constraints.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^katalog'; } > constraints.new
+	mv constraints.new constraints.txt
 
 clean:
 	rm -rf site build .cache

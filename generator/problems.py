@@ -6,6 +6,7 @@ Raised by nobody directly: the loaders and validators return lists of
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -44,3 +45,18 @@ class ContentInvalid(Exception):
 
 class BuildFailed(Exception):
     """Raised by `generator.site` when MkDocs fails; the previous site is left as it was."""
+
+
+_OS_ADVICE = {
+    errno.ENOSPC: "the disk is full: free some space, then build again",
+    errno.EDQUOT: "the disk quota is used up: free some space, then build again",
+    errno.EACCES: "no permission to write there: choose another folder or fix its permissions",
+    errno.EPERM: "no permission to write there: choose another folder or fix its permissions",
+    errno.EROFS: "the folder is on a read-only disk: choose another folder",
+}
+
+
+def os_failure(err: OSError, path: object) -> BuildFailed:
+    """One clear line for a failure of the machine rather than of the content."""
+    advice = _OS_ADVICE.get(err.errno or 0, "check the folder and the disk, then build again")
+    return BuildFailed(f"cannot write {path} ({err.strerror or err}); {advice}")

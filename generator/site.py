@@ -6,6 +6,7 @@ site folder exactly as it was.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
@@ -19,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from generator.problems import BuildFailed
+from generator.problems import BuildFailed, os_failure
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin mkdocs<2 on purpose
 
@@ -36,30 +37,55 @@ def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
 
 
 def build(config: MkDocsConfig, site_dir: Path) -> None:
-    """Build into a fresh folder beside `site_dir`, then replace `site_dir` with it."""
+    """Build into a fresh folder beside `site_dir`, then swap it in."""
     site_dir = site_dir.resolve()
     if site_dir.is_dir() and any(site_dir.iterdir()) and not _is_site(site_dir):
         raise BuildFailed(
             f"{site_dir} is not a built site and would be replaced; choose another --site-dir"
         )
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    for leftover in site_dir.parent.glob(f".{site_dir.name}-new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    except OSError as err:
+        raise os_failure(err, site_dir.parent) from None
     config["site_dir"] = str(staging)
     try:
         mkdocs_build(config)
-    except (MkDocsException, OSError) as err:
-        shutil.rmtree(staging, ignore_errors=True)
+        _swap(staging, site_dir)
+    except MkDocsException as err:
         raise BuildFailed(f"MkDocs failed: {err}") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-        site_dir.rename(old / "site")
-    staging.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    except OSError as err:
+        raise os_failure(err, err.filename or site_dir) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # after a swap: the previous site
+
+
+def _swap(new: Path, current: Path) -> None:
+    """Put `new` at `current`. Where the kernel can, the two are exchanged in one step,
+    so a build killed at any moment leaves a whole site; `new` then holds the old one."""
+    if not current.exists():
+        new.rename(current)
+        return
+    if _exchange(new, current):
+        return
+    parked = new.with_name(new.name + "-old")
+    current.rename(parked)  # not atomic: a kill between these two lines loses site/
+    new.rename(current)
+    parked.rename(new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Linux renameat2(RENAME_EXCHANGE); False where it is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
 
 
 def _is_site(folder: Path) -> bool:

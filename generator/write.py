@@ -1,15 +1,20 @@
-"""Write generated pages to the docs folder; the only module that writes Markdown."""
+"""Write generated pages to the docs folder; the only module that writes Markdown.
+
+A manifest lists what the generator wrote, so it only ever deletes its own
+files: a page written by hand in the docs folder survives every build.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from generator.problems import BuildFailed
+from generator.problems import BuildFailed, os_failure
 
 STATIC = "static"  # files copied as they are (stylesheet), under generator/static/
-MARKER = ".katalog-generated"  # MkDocs skips dotfiles; proves the folder is ours to prune
+MANIFEST = ".katalog-manifest.json"  # MkDocs skips dotfiles
 
 
 @dataclass(frozen=True)
@@ -25,35 +30,69 @@ def static_files() -> dict[str, bytes]:
 
 
 def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
-    """Make `docs_dir` hold exactly `pages` (plus static files).
+    """Make `docs_dir` hold `pages` (plus static files) next to any hand-written files.
 
     A file whose content is unchanged is not touched, so its mtime stays and
-    MkDocs' live reload only sees real edits. Files no page produces are removed.
+    MkDocs' live reload only sees real edits. Pages generated last time and not
+    this time are removed; files the generator never wrote are never touched.
     """
-    if docs_dir.is_dir() and any(docs_dir.iterdir()) and not (docs_dir / MARKER).exists():
-        raise BuildFailed(
-            f"{docs_dir} holds files the generator did not write, and it would delete them; "
-            "point docs_dir in mkdocs.yml at a folder of its own, such as build/docs"
-        )
     wanted = {path: body.encode("utf-8") for path, body in pages.items()} | static_files()
-    wanted[MARKER] = b"Written by `python -m generator`; anything else here is deleted.\n"
+    before = _read_manifest(docs_dir)
+    clashes = [
+        rel
+        for rel in wanted
+        if rel not in before
+        and (docs_dir / rel).exists()
+        and (docs_dir / rel).read_bytes() != wanted[rel]
+    ]
+    if clashes:
+        raise BuildFailed(
+            f"{docs_dir / clashes[0]} was not written by the generator, and a generated page "
+            "has the same name; rename or move the hand-written file"
+        )
     written = unchanged = removed = 0
     for rel, data in wanted.items():
         target = docs_dir / rel
         if target.is_file() and target.read_bytes() == data:
             unchanged += 1
             continue
+        _write_atomically(target, data)
+        written += 1
+    for rel in sorted(before - wanted.keys()):
+        stale = docs_dir / rel
+        if stale.is_file():
+            stale.unlink()
+            removed += 1
+            _remove_empty_parents(stale.parent, docs_dir)
+    _write_atomically(docs_dir / MANIFEST, json.dumps(sorted(wanted), indent=0).encode())
+    return WriteReport(written, unchanged, removed)
+
+
+def _read_manifest(docs_dir: Path) -> set[str]:
+    try:
+        listed = json.loads((docs_dir / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return set()
+    # Only plain relative paths: a tampered manifest must not reach outside docs_dir.
+    return {
+        p
+        for p in listed
+        if isinstance(p, str) and ".." not in p.split("/") and not p.startswith("/")
+    }
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
-        written += 1
-    if docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*"), reverse=True):
-            rel = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and rel not in wanted:
-                path.unlink()
-                removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return WriteReport(written, unchanged, removed)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise os_failure(err, target) from None
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -158,13 +158,37 @@ def test_build_never_deletes_folders_it_did_not_make(content: Path, tmp_path: Pa
     )
     assert (content / "catalogue.yml").is_file()
 
+    # docs_dir may hold pages written by hand: they survive every build, and are published.
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "rapat.md").write_text("catatan rapat RT", encoding="utf-8")
+    (notes / "rapat.md").write_text("# Catatan rapat RT\n", encoding="utf-8")
     config.write_text(
         config.read_text("utf-8").replace("docs_dir: build/docs", "docs_dir: notes"), "utf-8"
     )
-    into_notes = run("build", "--config", str(config), cwd=tmp_path)
-    assert into_notes.returncode == 1
-    assert "holds files the generator did not write" in into_notes.stderr
-    assert (notes / "rapat.md").read_text("utf-8") == "catatan rapat RT"
+    for _ in range(2):
+        assert run("build", "--config", str(config), cwd=tmp_path).returncode == 0
+        assert (notes / "rapat.md").read_text("utf-8") == "# Catatan rapat RT\n"
+    assert (tmp_path / "site" / "rapat" / "index.html").is_file()
+
+    # A removed vendor's page goes; the hand-written page stays.
+    (content / "vendors" / "kue-tanpa-rt.yml").unlink()
+    (content / "events" / "bazar-uji.yml").write_text(
+        (content / "events" / "bazar-uji.yml").read_text("utf-8").split("  - stall: B1")[0],
+        encoding="utf-8",
+    )
+    assert run("build", "--config", str(config), cwd=tmp_path).returncode == 0
+    assert not (notes / "usaha" / "kue-tanpa-rt.md").exists()
+    assert (notes / "rapat.md").is_file()
+
+    # A hand-written file where a page would go is never overwritten.
+    (notes / "usaha" / "kue-baru.md").write_text("tulisan tangan", encoding="utf-8")
+    (content / "vendors" / "kue-baru.yml").write_text(
+        "name: Kue Baru\ncategory: makanan\nproducts:\n  - name: Kue\n    price: 1000\n",
+        encoding="utf-8",
+    )
+    clash = run("build", "--config", str(config), cwd=tmp_path)
+    assert clash.returncode == 1
+    assert "was not written by the generator, and a generated page has the same name" in (
+        clash.stderr
+    )
+    assert (notes / "usaha" / "kue-baru.md").read_text("utf-8") == "tulisan tangan"

@@ -1,0 +1,143 @@
+"""When the machine, not the content, fails: one clear line, and the site is kept."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+from test_cli import run
+
+pytestmark = pytest.mark.slow
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    """A real 8 MB filesystem: room for one site, not for a second one beside it."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def build_on(disk: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return run(
+        "build", "--config", str(cwd / "mkdocs.yml"), "--site-dir", str(disk / "site"), cwd=cwd
+    )
+
+
+def test_full_disk_and_read_only_disk(content: Path, tmp_path: Path, tiny_disk: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    assert build_on(tiny_disk, tmp_path).returncode == 0
+    before = snapshot(tiny_disk / "site")
+    ballast = tiny_disk / "ballast"
+    ballast.write_bytes(b"\0" * (8 * 2**20 - sum(map(len, before.values())) - 2**20))
+
+    full = build_on(tiny_disk, tmp_path)
+    assert full.returncode == 1
+    assert "No space left on device); the disk is full: free some space, then build again" in (
+        full.stderr
+    )
+    assert "Traceback" not in full.stderr
+    assert snapshot(tiny_disk / "site") == before
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["ballast", "site"]  # no debris
+
+    ballast.unlink()
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    read_only = build_on(tiny_disk, tmp_path)
+    assert read_only.returncode == 1
+    assert "the folder is on a read-only disk: choose another folder" in read_only.stderr
+    assert snapshot(tiny_disk / "site") == before
+
+
+def test_old_python_gets_one_line() -> None:
+    fake = (
+        "import sys, runpy; sys.version_info = (3, 9, 2, 'final', 0); "
+        "runpy.run_module('generator', run_name='__main__')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", fake], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "The catalogue generator needs Python 3.11 or newer, and this is "
+        "Python 3.9: install a newer python3, then run `make site` again.\n"
+    )
+
+
+def test_killed_build_leaves_the_site_whole(tmp_path: Path) -> None:
+    """Kill the build while MkDocs writes the new site: the old one must still be whole."""
+    content = tmp_path / "content"
+    (content / "vendors").mkdir(parents=True)
+    (content / "events").mkdir()
+    (content / "catalogue.yml").write_text(
+        (ROOT / "tests/fixtures/catalogue/catalogue.yml").read_text("utf-8"), "utf-8"
+    )
+    for i in range(400):  # big enough that MkDocs is still writing when we kill it
+        (content / "vendors" / f"usaha-{i}.yml").write_text(
+            yaml.safe_dump(
+                {
+                    "name": f"Usaha {i}",
+                    "category": "makanan",
+                    "products": [{"name": f"Kue {i}", "price": 1000 + i}],
+                }
+            ),
+            "utf-8",
+        )
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    assert run("build", cwd=tmp_path).returncode == 0
+    before = snapshot(tmp_path / "site")
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and build.poll() is None:
+        staging = list(tmp_path.glob(".site-new-*/usaha"))
+        if staging and len(list(staging[0].iterdir())) > 50:
+            break
+        time.sleep(0.01)
+    assert build.poll() is None, "the build ended before it could be interrupted"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    assert snapshot(tmp_path / "site") == before
+    again = run("build", cwd=tmp_path)  # and the next build cleans up after the killed one
+    assert again.returncode == 0, again.stderr
+    assert not list(tmp_path.glob(".site-*"))
+
+
+def test_sites_are_exchanged_in_one_step(tmp_path: Path) -> None:
+    from generator.site import _exchange
+
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "index.html").write_text("baru")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("lama")
+    assert _exchange(tmp_path / "new", tmp_path / "site")  # Linux: renameat2(RENAME_EXCHANGE)
+    assert (tmp_path / "site" / "index.html").read_text() == "baru"
+    assert (tmp_path / "new" / "index.html").read_text() == "lama"

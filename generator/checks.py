@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+from pathlib import Path
 
 from generator.model import Catalogue, Event, Vendor
 from generator.problems import Problem
@@ -103,3 +105,43 @@ def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Prob
             )
         vendors.setdefault(stall.vendor, i)
     return problems
+
+
+def photo_refs(doc: Document, vendor: Vendor, content_dir: Path) -> list[Problem]:
+    """Photo paths are relative to the YAML file and stay inside content/."""
+    fields = [(("photo",), vendor.photo)] + [
+        (("products", i, "photo"), p.photo) for i, p in enumerate(vendor.products)
+    ]
+    problems = []
+    for loc, value in fields:
+        if value is not None:
+            why = _photo_problem(value, doc.path.parent, content_dir)
+            if why:
+                problems.append(doc.problem(loc, *why))
+    return problems
+
+
+_PHOTO_HINT = "put the photo in a folder next to this file and write e.g. `photo: foto/kue.jpg`"
+
+
+def _photo_problem(value: str, folder: Path, content_dir: Path) -> tuple[str, str] | None:
+    if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.IGNORECASE) and not re.match(
+        r"^[a-z]:[\\/]", value, re.IGNORECASE
+    ):
+        return f"`{value}` is a web address, not a file", _PHOTO_HINT
+    if value.startswith(("/", "\\")) or re.match(r"^[a-z]:", value, re.IGNORECASE):
+        return f"`{value}` is an absolute path", _PHOTO_HINT
+    if "\\" in value:
+        return f"`{value}` uses `\\`", "separate folders with `/`, e.g. `photo: foto/kue.jpg`"
+    if ".." in value.split("/"):
+        return f"`{value}` goes up out of this folder (`..`)", _PHOTO_HINT
+    target = folder / value
+    try:
+        inside = target.resolve().is_relative_to(content_dir.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        inside = False
+    if not inside:
+        return f"`{value}` is a link that leads outside content/", "copy the photo itself here"
+    if not target.is_file():
+        return f"no file `{value}` next to this file", "check the spelling and the folder"
+    return None

@@ -75,6 +75,8 @@ def load_content(content_dir: Path) -> Content:
     if catalogue is not None:
         for slug, vendor in vendors.items():
             problems += checks.vendor_refs(vendor_docs[slug], vendor, catalogue)
+    for slug, vendor in vendors.items():
+        problems += checks.photo_refs(vendor_docs[slug], vendor, content_dir)
     for slug, event in events.items():
         problems += checks.event_refs(event_docs[slug], event, vendor_files)
     if problems or catalogue is None:

@@ -111,7 +111,7 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
         node = loader.get_single_node()
         if node is None:
             return whole(
-                "the file is empty",
+                "the file holds no fields (it is empty, or only comments)",
                 "write the fields of this file (see the field reference), or delete the file",
             )
         data = _Builder(loader, doc).value(node, ())
@@ -286,6 +286,16 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
         message, hint = (
             "a `: ` appears where YAML does not expect it",
             "put text that contains `: ` in double quotes, or fix the indentation",
+        )
+    elif "nesting depth" in problem:
+        message, hint = (
+            "values are nested too deeply",
+            "check the brackets and the indentation: the format nests only a few levels",
+        )
+    elif "escape" in problem or "hexdecimal" in problem:
+        message, hint = (
+            "a `\\` inside double quotes starts an escape code",
+            "put the text in single quotes instead, e.g. 'C:\\foto', or write `\\\\`",
         )
     elif "undefined alias" in problem:
         message, hint = "an alias `*…` names no anchor", "remove the `*` alias"

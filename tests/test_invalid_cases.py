@@ -16,9 +16,13 @@ CASES = Path(__file__).parent / "cases" / "invalid"
 
 def problems_for(case: Path, content: Path) -> list[str]:
     for source in sorted(case.rglob("*")):
-        if source.is_file() and source.name != "expected.txt":
-            target = content / source.relative_to(case)
-            target.parent.mkdir(parents=True, exist_ok=True)
+        target = content / source.relative_to(case)
+        if source.name == "expected.txt" or source.is_dir():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():  # a link out of content/ is itself a case: copy the link
+            target.symlink_to(source.readlink())
+        else:
             shutil.copyfile(source, target)
     with pytest.raises(ContentInvalid) as caught:
         load_content(Path("content"))
@@ -40,7 +44,7 @@ def test_fixture_itself_is_valid(content: Path) -> None:
 
 
 def test_python_tag_never_runs(content: Path, tmp_path: Path) -> None:
-    problems_for(CASES / "python-tag", content)
+    problems_for(CASES / "abuse-python-tag", content)
     assert not Path("/tmp/pwned").exists()
 
 
@@ -51,3 +55,31 @@ def test_example_on_the_join_page_is_a_valid_vendor(content: Path) -> None:
     (content / "vendors" / "contoh.yml").write_text(example, encoding="utf-8")
     loaded = load_content(Path("content"))
     assert loaded.vendors["contoh"].products[1].price == 35000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "case", sorted(p.name for p in CASES.iterdir() if p.name.startswith("abuse-")), ids=str
+)
+def test_abuse_cases_through_the_command_line(case: str, content: Path) -> None:
+    """As CI runs them: exit code 1, the file named, no traceback."""
+    from test_cli import run
+
+    problems_for(CASES / case, content)
+    result = run("check", cwd=content.parent)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("content/")
+
+
+@pytest.mark.slow
+def test_a_30_mb_file_is_refused_before_it_is_parsed(content: Path) -> None:
+    from test_cli import run
+
+    with (content / "vendors" / "besar.yml").open("w") as f:
+        f.write('name: x\ndescription: "' + "a" * 30_000_000 + '"\n')
+    result = run("check", cwd=content.parent)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "content/vendors/besar.yml: file is too large (30,000,024 bytes, at most 1,000,000)"
+    )

@@ -81,15 +81,16 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
         return [Problem(display, line, column, "", message, hint)]
 
     try:
+        size = path.stat().st_size  # before reading: a huge file is refused unread
+        if size > MAX_BYTES:
+            return whole(
+                f"file is too large ({size:,} bytes, at most {MAX_BYTES:,})",
+                "a catalogue file holds a few kilobytes of text; split or shorten it",
+            )
         raw = path.read_bytes()
     except OSError as err:
         return whole(
             f"cannot read the file ({err.strerror})", "check that it exists and is readable"
-        )
-    if len(raw) > MAX_BYTES:
-        return whole(
-            f"file is too large ({len(raw):,} bytes, at most {MAX_BYTES:,})",
-            "a catalogue file holds a few kilobytes of text; split or shorten it",
         )
     try:
         text = raw.decode("utf-8-sig")

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint update-golden constraints clean
+.PHONY: site serve test fuzz lint update-golden constraints clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000/ ; editing YA
 
 test: $(VENV)/.installed ## every test, including a real MkDocs build and headless Chromium
 	$(PY) -m pytest
+
+fuzz: $(VENV)/.installed ## the property tests with many more examples (minutes)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check generator tests

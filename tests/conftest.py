@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
@@ -13,6 +14,12 @@ FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
 GOLDEN_DAY = datetime.date(2025, 7, 1)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# Property tests: quick by default, thorough with `make fuzz`.
+_SHARED = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}
+settings.register_profile("default", max_examples=150, **_SHARED)
+settings.register_profile("fuzz", max_examples=5000, **_SHARED)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,0 +1,202 @@
+"""Property-based tests: whatever text or file a volunteer (or an attacker) writes, the
+generator answers with a catalogue or with located problems, and text stays text.
+
+`make fuzz` runs the same properties with many more examples (HYPOTHESIS_PROFILE=fuzz).
+"""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from conftest import FIXTURE, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.load import load_content
+from generator.problems import ContentInvalid
+from generator.text import md
+
+MKDOCS = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in MKDOCS["markdown_extensions"]]
+CONFIGS = {k: v for e in MKDOCS["markdown_extensions"] if isinstance(e, dict) for k, v in e.items()}
+
+# Control characters are refused when files are read (see source.py), so not generated here.
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=80)
+
+
+class Parsed(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+@given(TEXT)
+def test_any_text_renders_as_exactly_that_text(text: str) -> None:
+    html = markdown.markdown(md(text), extensions=EXTENSIONS, extension_configs=CONFIGS)
+    parsed = Parsed()
+    parsed.feed(html)
+    assert set(parsed.tags) <= {"p"}, html
+    assert " ".join(parsed.text.split()) == " ".join(text.split()), html
+
+
+SAMPLES = sorted(p.relative_to(FIXTURE) for p in FIXTURE.rglob("*.yml"))
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "delete", "replace"]),
+        st.integers(0, 10_000),
+        st.binary(min_size=1, max_size=3),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def mutate(data: bytes, edits: list[tuple[str, int, bytes]]) -> bytes:
+    for action, where, chunk in edits:
+        at = where % (len(data) + 1)
+        if action == "insert":
+            data = data[:at] + chunk + data[at:]
+        elif action == "delete":
+            data = data[:at] + data[at + len(chunk) :]
+        else:
+            data = data[:at] + chunk + data[at + len(chunk) :]
+    return data
+
+
+@given(st.sampled_from(SAMPLES), EDITS)
+def test_mutated_files_give_a_catalogue_or_located_problems(
+    tmp_path_factory: pytest.TempPathFactory, sample: Path, edits: list
+) -> None:
+    root = tmp_path_factory.mktemp("mutant")
+    content = root / "content"
+    shutil.copytree(FIXTURE, content)
+    target = content / sample
+    target.write_bytes(mutate(target.read_bytes(), edits))
+    try:
+        load_content(content)
+    except ContentInvalid as err:
+        assert err.problems
+        for problem in err.problems:
+            assert Path(problem.file).resolve().is_relative_to(content.resolve()), problem
+            assert problem.message and problem.hint, problem
+    finally:
+        shutil.rmtree(root)
+
+
+LINE = TEXT.filter(lambda t: t.strip() and len(t.strip()) <= 200)
+SAFE_TAGS = {
+    "h1",
+    "h3",
+    "h2",
+    "p",
+    "a",
+    "strong",
+    "em",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ul",
+    "ol",
+    "li",
+    "br",
+    "code",
+    "pre",
+    "div",
+}
+
+
+class Links(Parsed):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.attrs: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        super().handle_starttag(tag, attrs)
+        self.attrs |= {name for name, _ in attrs}
+        self.hrefs += [value for name, value in attrs if name == "href"]
+
+
+@settings(max_examples=max(20, settings().max_examples // 4))  # a whole site per example
+@given(
+    name=LINE,
+    owner=LINE,
+    description=TEXT,
+    unit=LINE,
+    product=LINE,
+    address=LINE,
+    hours=LINE,
+    tag=LINE,
+)
+def test_random_text_in_every_field_never_becomes_markup(**texts: str) -> None:
+    import datetime
+
+    from generator.collect import build_index
+    from generator.load import Content
+    from generator.model import Event, Vendor
+    from generator.render import render_site
+
+    catalogue = load_content(FIXTURE).catalogue
+    vendor = Vendor(
+        name=texts["name"],
+        category="makanan",
+        owner=texts["owner"],
+        description=texts["description"] or None,
+        address=texts["address"],
+        rt=1,
+        whatsapp="081200000001",
+        open_hours=texts["hours"],
+        tags=[texts["tag"]],
+        products=[
+            {
+                "name": texts["product"],
+                "price": 1000,
+                "unit": texts["unit"],
+                "description": texts["description"] or None,
+            }
+        ],
+    )
+    event = Event(
+        name=texts["name"],
+        date=datetime.date(2030, 1, 1),
+        location=texts["address"],
+        description=texts["description"] or None,
+        stalls=[{"stall": "A1", "vendor": "v"}],
+    )
+    content = Content(catalogue, {"v": vendor}, {"e": event})
+    pages = render_site(build_index(content, datetime.date(2029, 1, 1)))
+    for path in (
+        "usaha/v.md",
+        "acara/e.md",
+        "usaha/index.md",
+        "kategori/makanan.md",
+        "rt/1.md",
+        "index.md",
+        "acara/index.md",
+    ):
+        page = pages[path]
+        body = page.split("---\n", 2)[2]
+        html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=CONFIGS)
+        links = Links()
+        links.feed(html)
+        assert set(links.tags) <= SAFE_TAGS, (path, html)
+        assert links.attrs <= {"href", "class", "id", "align", "style"}, (path, links.attrs)
+        for href in links.hrefs:
+            assert href.startswith(
+                ("https://wa.me/62", "https://www.instagram.com/", "../", "#")
+            ) or href.endswith(".md"), (path, href)

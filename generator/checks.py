@@ -1,4 +1,4 @@
-"""Checks that need more than one file: ids, references and duplicates."""
+"""Checks that need more than one file: ids, references, duplicates and photo paths."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import difflib
 import re
 from pathlib import Path
 
+from generator.messages import Msg, t
 from generator.model import Catalogue, Event, Vendor
 from generator.problems import Problem
 from generator.source import Document
 
 
-def _choices(ids: list[str]) -> str:
-    return "write one of: " + ", ".join(ids) if ids else "add it to content/catalogue.yml first"
+def _choices(ids: list[str]) -> Msg:
+    return t("choice.one_of", choices=", ".join(ids)) if ids else t("choice.none")
 
 
 def catalogue_ids(doc: Document) -> list[Problem]:
@@ -27,11 +28,12 @@ def catalogue_ids(doc: Document) -> list[Problem]:
             if not isinstance(ident, str):
                 continue
             if ident in seen:
+                other = f"{group}[{seen[ident]}]"
                 problems.append(
                     doc.problem(
                         (group, i, "id"),
-                        f"id `{ident}` is used twice (also {group}[{seen[ident]}])",
-                        "give each one an id of its own",
+                        t("id.duplicate", value=ident, other=other),
+                        t("id.duplicate.hint"),
                     )
                 )
             seen.setdefault(ident, i)
@@ -45,7 +47,7 @@ def vendor_refs(doc: Document, vendor: Vendor, catalogue: Catalogue) -> list[Pro
     if vendor.category not in categories:
         problems.append(
             doc.problem(
-                ("category",), f"unknown category `{vendor.category}`", _choices(categories)
+                ("category",), t("category.unknown", value=vendor.category), _choices(categories)
             )
         )
     for i, product in enumerate(vendor.products):
@@ -53,14 +55,14 @@ def vendor_refs(doc: Document, vendor: Vendor, catalogue: Catalogue) -> list[Pro
             problems.append(
                 doc.problem(
                     ("products", i, "category"),
-                    f"unknown category `{product.category}`",
+                    t("category.unknown", value=product.category),
                     _choices(categories),
                 )
             )
     if vendor.programme is not None and vendor.programme not in programmes:
         problems.append(
             doc.problem(
-                ("programme",), f"unknown programme `{vendor.programme}`", _choices(programmes)
+                ("programme",), t("programme.unknown", value=vendor.programme), _choices(programmes)
             )
         )
     return problems
@@ -77,30 +79,29 @@ def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Prob
             problems.append(
                 doc.problem(
                     ("stalls", i, "stall"),
-                    f"stall `{stall.stall}` is listed twice (also stalls[{labels[label]}])",
-                    "give each stall its own label",
+                    t("stall.duplicate", value=stall.stall, other=f"stalls[{labels[label]}]"),
+                    t("stall.duplicate.hint"),
                 )
             )
         labels.setdefault(label, i)
         if stall.vendor not in vendor_files:
             near = difflib.get_close_matches(stall.vendor, sorted(vendor_files), n=1, cutoff=0.5)
-            hint = (
-                f"did you mean `{near[0]}`? A vendor is named by its file name in content/vendors/"
-                if near
-                else "add the vendor's file to content/vendors/"
-            )
+            hint = t("stall.did_you_mean", close=near[0]) if near else t("stall.add_vendor")
             problems.append(
                 doc.problem(
-                    ("stalls", i, "vendor"), f"no vendor `{stall.vendor}` in content/vendors/", hint
+                    ("stalls", i, "vendor"), t("stall.unknown_vendor", value=stall.vendor), hint
                 )
             )
         elif stall.vendor in vendors:
             problems.append(
                 doc.problem(
                     ("stalls", i, "vendor"),
-                    f"vendor `{stall.vendor}` has two stalls "
-                    f"(also stalls[{vendors[stall.vendor]}])",
-                    "list each vendor once; remove one of the stalls",
+                    t(
+                        "stall.vendor_twice",
+                        value=stall.vendor,
+                        other=f"stalls[{vendors[stall.vendor]}]",
+                    ),
+                    t("stall.vendor_twice.hint"),
                 )
             )
         vendors.setdefault(stall.vendor, i)
@@ -121,27 +122,25 @@ def photo_refs(doc: Document, vendor: Vendor, content_dir: Path) -> list[Problem
     return problems
 
 
-_PHOTO_HINT = "put the photo in a folder next to this file and write e.g. `photo: foto/kue.jpg`"
-
-
-def _photo_problem(value: str, folder: Path, content_dir: Path) -> tuple[str, str] | None:
+def _photo_problem(value: str, folder: Path, content_dir: Path) -> tuple[Msg, Msg] | None:
+    hint = t("photo.hint")
     if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.IGNORECASE) and not re.match(
         r"^[a-z]:[\\/]", value, re.IGNORECASE
     ):
-        return f"`{value}` is a web address, not a file", _PHOTO_HINT
+        return t("photo.url", value=value), hint
     if value.startswith(("/", "\\")) or re.match(r"^[a-z]:", value, re.IGNORECASE):
-        return f"`{value}` is an absolute path", _PHOTO_HINT
+        return t("photo.absolute", value=value), hint
     if "\\" in value:
-        return f"`{value}` uses `\\`", "separate folders with `/`, e.g. `photo: foto/kue.jpg`"
+        return t("photo.backslash", value=value), t("photo.backslash.hint")
     if ".." in value.split("/"):
-        return f"`{value}` goes up out of this folder (`..`)", _PHOTO_HINT
+        return t("photo.up", value=value), hint
     target = folder / value
     try:
         inside = target.resolve().is_relative_to(content_dir.resolve())
     except (OSError, RuntimeError):  # a symlink loop
         inside = False
     if not inside:
-        return f"`{value}` is a link that leads outside content/", "copy the photo itself here"
+        return t("photo.outside", value=value), t("photo.outside.hint")
     if not target.is_file():
-        return f"no file `{value}` next to this file", "check the spelling and the folder"
+        return t("photo.missing", value=value), t("photo.missing.hint")
     return None

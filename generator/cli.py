@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from generator import build as building
-from generator import site
+from generator import report, site
+from generator.messages import LANGUAGES, set_language, t
 from generator.problems import BuildFailed, ContentInvalid
 
 CONTENT = click.option(
@@ -44,19 +45,12 @@ def interactive() -> bool:
 def describe(err: BaseException) -> str:
     """What a volunteer reads when something fails: never a traceback."""
     if isinstance(err, ContentInvalid):
-        files = len({p.file for p in err.problems})
-        return "\n".join(map(str, err.problems)) + (
-            f"\n\n{len(err.problems)} problem(s) in {files} file(s). Nothing was written; "
-            "fix them and run the command again."
-        )
+        return report.as_text(err.problems)
     if isinstance(err, BuildFailed):
-        return f"error: {err}\nThe previous site was left as it was."
+        return str(t("cli.build_failed", detail=err.message))
     if isinstance(err, KeyboardInterrupt):
-        return "stopped."
-    return (
-        f"internal error: {type(err).__name__}: {err}\nThis is a bug in the generator, not in "
-        "your content. Please report it with this message (run with KATALOG_DEBUG=1 for details)."
-    )
+        return str(t("cli.stopped"))
+    return str(t("cli.internal", kind=type(err).__name__, detail=err))
 
 
 def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -77,20 +71,51 @@ def friendly(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group()
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of messages: id (Bahasa Indonesia, default) or en. Also KATALOG_LANG.",
+)
+def main(lang: str | None) -> None:
     """Catalogue generator: validate content/ and build the site."""
+    if lang:
+        set_language(lang)
 
 
 @main.command()
 @CONTENT
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(report.FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, github for pull-request annotations, json for other tools.",
+)
 @friendly
-def check(content_dir: Path) -> None:
+def check(content_dir: Path, fmt: str) -> None:
     """Validate the content only; write nothing."""
-    content = building.load_content(content_dir)
-    click.echo(
-        f"OK: {len(content.vendors)} vendors, {len(content.events)} events, "
-        f"{len(content.catalogue.categories)} categories."
-    )
+    try:
+        content = building.load_content(content_dir)
+    except ContentInvalid as err:
+        if fmt == "text":
+            raise
+        click.echo(
+            report.as_github(err.problems) if fmt == "github" else report.as_json(err.problems)
+        )
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(report.as_json([]))
+    else:
+        click.echo(
+            t(
+                "cli.ok",
+                vendors=len(content.vendors),
+                events=len(content.events),
+                categories=len(content.catalogue.categories),
+            )
+        )
 
 
 @main.command()
@@ -109,9 +134,15 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> None:
     site.configure_logging(verbose=interactive())
     result = building.build(content_dir, site_dir, config_file)
     click.echo(
-        f"Built {len(result.content.vendors)} vendors and {len(result.content.events)} "
-        f"events into {site_dir}/ in {result.seconds:.1f} s "
-        f"({result.pages.written} pages written, {result.pages.unchanged} unchanged)."
+        t(
+            "cli.built",
+            vendors=len(result.content.vendors),
+            events=len(result.content.events),
+            site=site_dir,
+            seconds=result.seconds,
+            written=result.pages.written,
+            unchanged=result.pages.unchanged,
+        )
     )
 
 
@@ -139,7 +170,7 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
             click.echo(describe(err), err=True)
             return
         if written.written or written.removed:
-            click.echo(f"content changed: {written.written} page(s) rewritten", err=True)
+            click.echo(t("cli.regenerated", written=written.written), err=True)
 
     class Regenerate(FileSystemEventHandler):
         timer: threading.Timer | None = None

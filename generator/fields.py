@@ -1,6 +1,7 @@
 """Parsers for the values volunteers type: prices, phone numbers, times, slugs.
 
-Each parser returns the clean value or raises `FieldError(message, hint)`;
+Each parser returns the clean value or raises `FieldError(message, hint)` with
+messages from the catalogue (`generator.messages`);
 the model turns that into a located `Problem`.
 """
 
@@ -10,10 +11,12 @@ import re
 import unicodedata
 from urllib.parse import quote, urlsplit
 
+from generator.messages import Msg, t
+
 
 class FieldError(ValueError):
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Msg, hint: Msg) -> None:
+        super().__init__(message.code)
         self.message, self.hint = message, hint
 
 
@@ -27,9 +30,9 @@ _TRAILER = re.compile(r"(?:,-|,00)$")  # "15.000,-" and "15.000,00" are whole Ru
 
 def parse_price(value: object) -> int:
     """Whole Rupiah from `15000`, `"15.000"`, `"Rp15.000"`, `"Rp 15.000,-"`."""
-    example = "write the whole Rupiah amount in digits, e.g. `price: 15000`"
+    write = t("price.write")
     if value is None:
-        raise FieldError("a price is required", example)
+        raise FieldError(t("price.missing"), write)
     if isinstance(value, int) and not isinstance(value, bool):
         amount = value
     elif isinstance(value, str):
@@ -38,57 +41,40 @@ def parse_price(value: object) -> int:
             amount = int(text)
         elif _GROUPED.fullmatch(text):
             amount = int(text.replace(".", ""))
-        elif re.fullmatch(r"\d+(?:rb|ribu|k)", text, re.IGNORECASE):
-            thousands = re.match(r"\d+", text).group()  # type: ignore[union-attr]
+        elif match := re.fullmatch(r"([0-9]+)(?:rb|ribu|k)", text, re.IGNORECASE):
             raise FieldError(
-                f"`{value}` is an abbreviation",
-                f"write the full amount in digits, e.g. `price: {thousands}000`",
+                t("price.abbreviation", value=value),
+                t("price.abbreviation.hint", thousands=match[1]),
             )
-        elif re.fullmatch(r"-\s*\d[\d.]*", text):
-            raise FieldError(f"`{value}` is negative", example)
+        elif re.fullmatch(r"-\s*[0-9][0-9.]*", text):
+            raise FieldError(t("price.negative", value=value), write)
         elif re.fullmatch(r"[0-9]+[.,][0-9]+", text):
-            raise FieldError(
-                f"`{value}` is not a whole Rupiah amount (Rupiah has no cents)",
-                "write thousands with a dot or without separators, "
-                'e.g. `price: 15000` or `price: "15.000"`',
-            )
-        elif re.search(r"\d\s*[-–/]\s*\d", text):
-            raise FieldError(
-                f"`{value}` looks like a price range",
-                "give each size or variant its own product with one price",
-            )
+            raise FieldError(t("price.cents", value=value), t("price.cents.hint"))
+        elif re.search(r"[0-9]\s*[-–/]\s*[0-9]", text):
+            raise FieldError(t("price.range", value=value), t("price.range.hint"))
         else:
-            raise FieldError(f"`{value}` is not a price", example)
+            raise FieldError(t("price.invalid", value=value), write)
     else:
         shown = str(value).lower() if isinstance(value, bool) else value
-        raise FieldError(f"`{shown}` is not a price", example)
+        raise FieldError(t("price.invalid", value=shown), write)
     if amount < 0:
-        raise FieldError(f"`{value}` is negative", example)
+        raise FieldError(t("price.negative", value=value), write)
     if amount == 0:
-        raise FieldError(
-            "the price is 0",
-            "write the real price; for a free item say so in "
-            "`description` and give the usual price",
-        )
+        raise FieldError(t("price.zero"), t("price.zero.hint"))
     if amount > MAX_PRICE:
-        raise FieldError(
-            f"`{value}` is more than Rp100.000.000",
-            "check for extra zeros; write the amount in digits, e.g. `price: 15000`",
-        )
+        raise FieldError(t("price.too_high", value=value), t("price.too_high.hint"))
     return amount
 
 
 def parse_phone(value: object) -> str:
     """An Indonesian mobile number in any common spelling -> `62812…` (digits only)."""
-    hint = "write an Indonesian mobile number, e.g. `0812-3456-7890` or `+62 812 3456 7890`"
+    write = t("phone.write")
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise FieldError("expected a phone number", hint)
+        raise FieldError(t("phone.type"), write)
     text = str(value).strip()
-    digits = re.sub(r"[\s\-.()]", "", text)
-    if digits.startswith("+"):
-        digits = digits[1:]
+    digits = re.sub(r"[\s\-.()]", "", text).removeprefix("+")
     if not _DIGITS.fullmatch(digits):
-        raise FieldError(f"`{text}` is not a phone number (only digits, spaces, `-` and `+`)", hint)
+        raise FieldError(t("phone.chars", value=text), write)
     if digits.startswith("62"):
         national = digits[2:]
     elif digits.startswith("0"):
@@ -96,13 +82,11 @@ def parse_phone(value: object) -> str:
     elif digits.startswith("8"):
         national = digits
     else:
-        raise FieldError(f"`{text}` is not an Indonesian number", hint)
+        raise FieldError(t("phone.country", value=text), write)
     if not national.startswith("8"):
-        raise FieldError(f"`{text}` is not a mobile number (WhatsApp needs one starting 08…)", hint)
+        raise FieldError(t("phone.mobile", value=text), write)
     if not 9 <= len(national) <= 12:
-        raise FieldError(
-            f"`{text}` has {len(national) + 1} digits; a mobile number has 10 to 13", hint
-        )
+        raise FieldError(t("phone.length", value=text, digits=len(national) + 1), write)
     return "62" + national
 
 
@@ -114,38 +98,35 @@ def format_phone(number: str) -> str:
 
 def parse_time(value: object) -> str:
     """`HH:MM` on a 24-hour clock."""
-    hint = 'write the time as HH:MM on a 24-hour clock, e.g. `"08:00"` or `"16:30"`'
     text = str(value).strip() if isinstance(value, str | int) else ""
     match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text)
     if not match:
-        raise FieldError(f"`{value}` is not a time", hint)
+        raise FieldError(t("time.invalid", value=value), t("time.write"))
     hours, minutes = int(match[1]), int(match[2])
     if hours > 23 or minutes > 59:
-        raise FieldError(f"`{value}` is not a time of day", hint)
+        raise FieldError(t("time.range", value=value), t("time.write"))
     return f"{hours:02d}:{minutes:02d}"
 
 
 def parse_instagram(value: object) -> str:
     """`@name`, `name` or a profile URL -> `name`."""
-    hint = "write the account name, e.g. `instagram: amplang.busari`"
     text = str(value).strip() if isinstance(value, str) else ""
     # The app's share button adds `?igsh=…`: ignore what follows the account name.
     match = re.fullmatch(r"(?:https?://)?(?:www\.)?instagram\.com/([^/?#]+)/?(?:[?#].*)?", text)
     handle = (match[1] if match else text).removeprefix("@")
     if not re.fullmatch(r"[A-Za-z0-9._]{1,30}", handle):
-        raise FieldError(f"`{value}` is not an Instagram account name", hint)
+        raise FieldError(t("instagram.invalid", value=value), t("instagram.write"))
     return handle
 
 
 def parse_website(value: object) -> str:
     """An http(s) address; anything else (javascript:, data:, …) is refused."""
-    hint = "write the full address starting with https://, e.g. `https://example.org/`"
     text = value.strip() if isinstance(value, str) else ""
     if not text or any(c.isspace() or ord(c) < 32 for c in text):
-        raise FieldError(f"`{value}` is not a web address", hint)
+        raise FieldError(t("website.invalid", value=value), t("website.write"))
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise FieldError(f"`{value}` is not an http or https address", hint)
+        raise FieldError(t("website.scheme", value=value), t("website.write"))
     # Parentheses and quotes would end a Markdown link early: percent-encode them.
     return quote(text, safe=":/?#@!$&*+,;=%~[]")
 
@@ -166,12 +147,12 @@ def suggest_slug(text: str, fallback: str) -> str:
     return f"{slug}-1" if slug in RESERVED else slug
 
 
-def slug_problem(slug: str) -> str | None:
+def slug_problem(slug: str) -> Msg | None:
     """Why `slug` can't be a file name or id, or None when it can."""
     if not SLUG.fullmatch(slug):
-        return "lowercase a-z, 0-9 and -"
+        return t("slug.chars")
     if slug in RESERVED:
-        return "`index` is taken by the list page"
+        return t("slug.reserved")
     return None
 
 

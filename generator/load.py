@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import checks, fields
+from generator.messages import t
 from generator.model import Catalogue, Event, Vendor
 from generator.problems import ContentInvalid, Problem
 from generator.source import Document, load_document
@@ -40,27 +41,12 @@ def load_content(content_dir: Path) -> Content:
     problems: list[Problem] = []
     catalogue_file = content_dir / "catalogue.yml"
     if not content_dir.is_dir():
-        raise ContentInvalid(
-            [
-                Problem(
-                    display_path(content_dir),
-                    message="content folder not found",
-                    hint="pass the folder that holds catalogue.yml with --content",
-                )
-            ]
-        )
+        raise ContentInvalid([_whole(content_dir, "content.missing")])
     catalogue_doc = None
     if catalogue_file.is_file():
         catalogue_doc = _read(catalogue_file, problems)
     else:
-        problems.append(
-            Problem(
-                display_path(catalogue_file),
-                message="file not found",
-                hint="create it with title, kelurahan, kecamatan, city and "
-                "categories (see the README)",
-            )
-        )
+        problems.append(_whole(catalogue_file, "catalogue.missing"))
     catalogue, found = to_model(catalogue_doc, Catalogue) if catalogue_doc else (None, [])
     problems += found + (checks.catalogue_ids(catalogue_doc) if catalogue_doc else [])
 
@@ -92,6 +78,11 @@ def _read(path: Path, problems: list[Problem]) -> Document | None:
     return loaded
 
 
+def _whole(path: Path, code: str, **params: object) -> Problem:
+    """A problem with a whole file: message `code`, hint `code.hint`."""
+    return Problem(display_path(path), message=t(code, **params), hint=t(code + ".hint", **params))
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -106,13 +97,7 @@ def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, Document]:
     docs: dict[str, Document] = {}
     for path in _yaml_files(folder):  # README.md and the like may live beside the content
         if path.suffix == ".yaml":
-            problems.append(
-                Problem(
-                    display_path(path),
-                    message="the file ends in .yaml",
-                    hint=f"rename it to {path.stem}.yml",
-                )
-            )
+            problems.append(_whole(path, "file.yaml_ext", stem=path.stem))
             continue
         why = fields.slug_problem(path.stem)
         if why:
@@ -120,8 +105,8 @@ def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, Document]:
             problems.append(
                 Problem(
                     display_path(path),
-                    message="the file name can't be a page address",
-                    hint=f"rename it to {suggestion}.yml ({why})",
+                    message=t("file.bad_name"),
+                    hint=t("file.rename", suggestion=suggestion, why=why),
                 )
             )
             continue

@@ -24,9 +24,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator import fields
+from generator.messages import Msg, t
 
 
-def invalid(message: str, hint: str) -> PydanticCustomError:
+def invalid(message: Msg, hint: Msg) -> PydanticCustomError:
     """A located problem with our own message and hint (see `validate`)."""
     return PydanticCustomError("content", "{message}", {"message": message, "hint": hint})
 
@@ -45,7 +46,9 @@ def _check_slug(value: str) -> str:
     why = fields.slug_problem(value)
     if why:
         suggestion = fields.suggest_slug(value, "sayuran")
-        raise invalid(f"`{value}` is not a valid id ({why})", f"write e.g. `{suggestion}`")
+        raise invalid(
+            t("slug.invalid", value=value, why=why), t("slug.example", suggestion=suggestion)
+        )
     return value
 
 
@@ -83,7 +86,7 @@ Website = Annotated[str, _parsed(fields.parse_website)]
 def _not_bool(value: Any) -> Any:
     # pydantic would read `rt: yes` as 1
     if isinstance(value, bool):
-        raise invalid(f"`{str(value).lower()}` is not a number", "write digits, e.g. `6`")
+        raise invalid(t("number.bool", value=str(value).lower()), t("number.bool.hint"))
     return value
 
 
@@ -209,17 +212,12 @@ class Event(Strict):
             try:
                 return datetime.date.fromisoformat(text)
             except ValueError:
-                raise invalid(
-                    f"`{text}` is not a real date", "check the day and the month"
-                ) from None
+                raise invalid(t("date.real", value=text), t("date.real.hint")) from None
         example = "2025-06-14"
         day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
         if day_first:
             example = f"{day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}"
-        raise invalid(
-            f"`{value}` is not a date in the form YYYY-MM-DD",
-            f"write year-month-day, e.g. `date: {example}`",
-        )
+        raise invalid(t("date.format", value=value), t("date.format.hint", example=example))
 
     @field_validator("end")
     @classmethod
@@ -227,7 +225,6 @@ class Event(Strict):
         start = info.data.get("start")
         if end and start and end <= start:
             raise invalid(
-                f"the bazaar ends ({end}) before it starts ({start})",
-                'check `start` and `end`; times are on a 24-hour clock, e.g. `end: "16:00"`',
+                t("event.end_before_start", end=end, start=start), t("event.end_before_start.hint")
             )
         return end

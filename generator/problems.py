@@ -9,8 +9,10 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass
 
+from generator.messages import Msg, t
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
 class Problem:
     file: str
     """Path as the volunteer knows it, e.g. `content/vendors/amplang.yml`."""
@@ -20,43 +22,71 @@ class Problem:
     """1-based column of the offending value; 0 when unknown."""
     field: str = ""
     """Where in the file, e.g. `products[2].price`; empty for the whole file."""
-    message: str = ""
+    message: Msg | None = None
     """What is wrong."""
-    hint: str = ""
+    hint: Msg | None = None
     """How to fix it."""
 
-    def __str__(self) -> str:
+    def text(self, lang: str | None = None) -> tuple[str, str]:
+        """(what is wrong, how to fix it) in `lang`, by default the current language."""
+        return (
+            self.message.render(lang) if self.message else "",
+            self.hint.render(lang) if self.hint else "",
+        )
+
+    def render(self, lang: str | None = None) -> str:
+        """`file:line:col: field: what is wrong — how to fix it`."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
-        text = (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message, hint = self.text(lang)
+        text = f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        return f"{text} — {hint}" if hint else text
+
+    __str__ = render
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (
+            self.file,
+            self.line,
+            self.column,
+            self.field,
+            self.message.code if self.message else "",
         )
-        return f"{text} — {self.hint}" if self.hint else text
 
 
 class ContentInvalid(Exception):
-    """Raised by `generator.build` when content has problems; nothing was written."""
+    """Raised by `generator.load` when content has problems; nothing was written."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in content")
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)
 
 
 class BuildFailed(Exception):
-    """Raised by `generator.site` when MkDocs fails; the previous site is left as it was."""
+    """Raised by `generator.site` and `generator.write` when the build can't finish; the
+    previous site is left as it was."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.code)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 _OS_ADVICE = {
-    errno.ENOSPC: "the disk is full: free some space, then build again",
-    errno.EDQUOT: "the disk quota is used up: free some space, then build again",
-    errno.EACCES: "no permission to write there: choose another folder or fix its permissions",
-    errno.EPERM: "no permission to write there: choose another folder or fix its permissions",
-    errno.EROFS: "the folder is on a read-only disk: choose another folder",
+    errno.ENOSPC: "os.full",
+    errno.EDQUOT: "os.quota",
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.EROFS: "os.read_only",
 }
 
 
 def os_failure(err: OSError, path: object) -> BuildFailed:
     """One clear line for a failure of the machine rather than of the content."""
-    advice = _OS_ADVICE.get(err.errno or 0, "check the folder and the disk, then build again")
-    return BuildFailed(f"cannot write {path} ({err.strerror or err}); {advice}")
+    advice = t(_OS_ADVICE.get(err.errno or 0, "os.other"))
+    return BuildFailed(
+        t("build.cannot_write", path=path, reason=err.strerror or err, advice=advice)
+    )

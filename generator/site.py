@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from generator.messages import t
 from generator.problems import BuildFailed, os_failure
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin mkdocs<2 on purpose
@@ -33,16 +34,14 @@ def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
         (config_file.parent / docs_dir).mkdir(parents=True, exist_ok=True)
         return load_config(str(config_file), **overrides)
     except (MkDocsException, OSError) as err:
-        raise BuildFailed(f"{config_file}: {err}") from None
+        raise BuildFailed(t("build.config", path=config_file, detail=err)) from None
 
 
 def build(config: MkDocsConfig, site_dir: Path) -> None:
     """Build into a fresh folder beside `site_dir`, then swap it in."""
     site_dir = site_dir.resolve()
     if site_dir.is_dir() and any(site_dir.iterdir()) and not _is_site(site_dir):
-        raise BuildFailed(
-            f"{site_dir} is not a built site and would be replaced; choose another --site-dir"
-        )
+        raise BuildFailed(t("build.not_a_site", path=site_dir))
     for leftover in site_dir.parent.glob(f".{site_dir.name}-new-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
     try:
@@ -55,7 +54,7 @@ def build(config: MkDocsConfig, site_dir: Path) -> None:
         mkdocs_build(config)
         _swap(staging, site_dir)
     except MkDocsException as err:
-        raise BuildFailed(f"MkDocs failed: {err}") from None
+        raise BuildFailed(t("build.mkdocs", detail=err)) from None
     except OSError as err:
         raise os_failure(err, err.filename or site_dir) from None
     finally:

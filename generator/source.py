@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from generator.messages import Count, Msg, t
 from generator.problems import Problem
 
 try:  # libyaml is ~8x faster and still gives marks; the pure loader is a fallback
@@ -52,7 +53,7 @@ class Document:
                 return self.marks[loc[:end]]
         return (0, 0)
 
-    def problem(self, loc: Loc, message: str, hint: str, *, key: bool = False) -> Problem:
+    def problem(self, loc: Loc, message: Msg, hint: Msg, *, key: bool = False) -> Problem:
         line, column = self.where(loc, key=key)
         return Problem(self.display, line, column, field_name(loc), message, hint)
 
@@ -68,8 +69,9 @@ def field_name(loc: Loc) -> str:
 class _Refused(Exception):
     """A value the loader will not construct; becomes a located `Problem`."""
 
-    def __init__(self, node: yaml.Node, loc: Loc, message: str, hint: str) -> None:
-        self.node, self.loc, self.message, self.hint = node, loc, message, hint
+    def __init__(self, node: yaml.Node, loc: Loc, code: str, **params: Any) -> None:
+        self.node, self.loc = node, loc
+        self.message, self.hint = t(code, **params), t(code + ".hint", **params)
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -77,44 +79,31 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 
 
 def load_document(path: Path, display: str) -> Document | list[Problem]:
-    def whole(message: str, hint: str, line: int = 0, column: int = 0) -> list[Problem]:
-        return [Problem(display, line, column, "", message, hint)]
+    def whole(code: str, line: int = 0, column: int = 0, **params: Any) -> list[Problem]:
+        return [Problem(display, line, column, "", t(code, **params), t(code + ".hint", **params))]
 
     try:
         size = path.stat().st_size  # before reading: a huge file is refused unread
         if size > MAX_BYTES:
-            return whole(
-                f"file is too large ({size:,} bytes, at most {MAX_BYTES:,})",
-                "a catalogue file holds a few kilobytes of text; split or shorten it",
-            )
+            return whole("file.too_large", size=Count(size), max=Count(MAX_BYTES))
         raw = path.read_bytes()
     except OSError as err:
-        return whole(
-            f"cannot read the file ({err.strerror})", "check that it exists and is readable"
-        )
+        return whole("file.unreadable", reason=err.strerror)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return whole(
-            f"the file is not UTF-8 text (byte 0x{raw[err.start]:02x} cannot be read)",
-            "open it in your editor and save it with the encoding UTF-8",
-            line,
-            column,
-        )
+        return whole("file.not_utf8", line, column, byte=f"{raw[err.start]:02x}")
     if "\x00" in text:
-        return whole("the file contains binary data, not text", "replace it with a YAML text file")
+        return whole("file.binary")
 
     loader = SafeLoader(text)
     doc = Document(path, display, {})
     try:
         node = loader.get_single_node()
         if node is None:
-            return whole(
-                "the file holds no fields (it is empty, or only comments)",
-                "write the fields of this file (see the field reference), or delete the file",
-            )
+            return whole("file.empty")
         data = _Builder(loader, doc).value(node, ())
     except yaml.reader.ReaderError as err:
         code = err.character if isinstance(err.character, int) else ord(err.character)
@@ -122,32 +111,20 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
         line_start = encoded.rfind(b"\n", 0, err.position) + 1
         line = encoded.count(b"\n", 0, err.position) + 1
         column = len(encoded[line_start : err.position].decode("utf-8", "replace")) + 1
-        return whole(
-            f"the file holds an invisible control character (U+{code:04X})",
-            "delete it, or retype the text around it",
-            line,
-            column,
-        )
+        return whole("file.control", line, column, char=code)
     except yaml.MarkedYAMLError as err:
-        line, column, message, hint = _explain_syntax(err, text)
-        return whole(message, hint, line, column)
+        line, column, code, params = _explain_syntax(err, text)
+        return whole(code, line, column, **params)
     except _Refused as err:
         line, column = _pos(err.node)
         return [Problem(display, line, column, field_name(err.loc), err.message, err.hint)]
     except RecursionError:
-        return whole(
-            f"values are nested too deeply (at most {MAX_DEPTH} levels)",
-            "check the indentation: the format nests only a few levels",
-        )
+        return whole("yaml.nested", max=MAX_DEPTH)
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        return whole(
-            "the file must hold fields (`name: …`), but it holds "
-            + ("a list" if isinstance(data, list) else "a single value"),
-            "start the file with `name: …` at the left margin, without `- ` in front",
-            *_pos(node),
-        )
+        got = t("kind.list" if isinstance(data, list) else "kind.text")
+        return whole("file.not_mapping", *_pos(node), got=got)
     doc.data = data
     return doc
 
@@ -161,19 +138,9 @@ class _Builder:
     def value(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise _Refused(
-                node,
-                loc,
-                f"too many values (more than {MAX_VALUES:,}; anchors and aliases expand to copies)",
-                "remove the `&` anchors and `*` aliases",
-            )
+            raise _Refused(node, loc, "yaml.too_many", max=Count(MAX_VALUES))
         if len(loc) > MAX_DEPTH:
-            raise _Refused(
-                node,
-                loc,
-                f"values are nested too deeply (at most {MAX_DEPTH} levels)",
-                "check the indentation: the format nests only a few levels",
-            )
+            raise _Refused(node, loc, "yaml.nested", max=MAX_DEPTH)
         self.doc.marks[loc] = _pos(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc)
@@ -187,25 +154,16 @@ class _Builder:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
-                raise _Refused(
-                    key_node, loc, "`<<` merge keys are not supported", "write the fields out"
-                )
+                raise _Refused(key_node, loc, "yaml.merge")
             # A field name is the word as typed: `yes:` stays "yes", not True.
             if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
-                raise _Refused(
-                    key_node, loc, "a field name must be a plain word", "write `name: value`"
-                )
+                raise _Refused(key_node, loc, "yaml.key")
             _check_tag(key_node, loc, _SCALAR_TAGS)
             key = key_node.value
             _check_text(key_node, loc, key)
             if key in out:
                 first = self.doc.key_marks[(*loc, key)][0]
-                raise _Refused(
-                    key_node,
-                    (*loc, key),
-                    f"field `{key}` appears twice in the same group (first on line {first})",
-                    "keep only one of them",
-                )
+                raise _Refused(key_node, (*loc, key), "yaml.duplicate", key=key, first=first)
             self.doc.key_marks[(*loc, key)] = _pos(key_node)
             out[key] = self.value(value_node, (*loc, key))
         return out
@@ -225,13 +183,9 @@ class _Builder:
             value = self.loader.construct_object(node)
         except Exception:  # noqa: BLE001 - an explicit tag on a value that doesn't fit it
             if node.tag == _TAG + "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", typed):
-                raise _Refused(
-                    node, loc, f"`{typed}` is not a real date", "check the day and the month"
-                ) from None
+                raise _Refused(node, loc, "date.real", value=typed) from None
             tag = node.tag.replace(_TAG, "!!")
-            raise _Refused(
-                node, loc, f"`{typed}` does not fit the tag `{tag}`", f"remove `{tag}`"
-            ) from None
+            raise _Refused(node, loc, "yaml.tag_mismatch", value=typed, tag=tag) from None
         if isinstance(value, datetime.datetime):
             return typed  # a date with a time of day; the model explains what to write
         return value
@@ -244,64 +198,36 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u202a-\u
 def _check_text(node: yaml.Node, loc: Loc, text: str) -> None:
     found = _CONTROL.search(text)
     if found:
-        raise _Refused(
-            node,
-            loc,
-            f"the text holds an invisible control character (U+{ord(found[0]):04X})",
-            "retype the text; copying from some apps adds such characters",
-        )
+        raise _Refused(node, loc, "text.control", char=ord(found[0]))
 
 
 def _check_tag(node: yaml.Node, loc: Loc, allowed: set[str]) -> None:
     if node.tag not in allowed:
         tag = node.tag.replace(_TAG, "!!")
-        raise _Refused(
-            node,
-            loc,
-            f"the YAML tag `{tag}` is not allowed",
-            "remove the tag in front of the value",
-        )
+        raise _Refused(node, loc, "yaml.tag", tag=tag)
 
 
-def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
-    """libyaml's wording, turned into what a volunteer can act on."""
+def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, dict]:
+    """libyaml's wording, turned into a message code a volunteer can act on."""
     problem = (err.problem or "").strip()
     mark = err.problem_mark or err.context_mark
+    params: dict[str, Any] = {}
     if "end of stream" in problem and err.context_mark and "quoted" in (err.context or ""):
         mark = err.context_mark  # point at the opening quote, not at the end of the file
-        message, hint = (
-            "a quoted text is not closed",
-            "end the text with the same quote it starts with",
-        )
+        code = "yaml.unclosed"
     elif mark and text[mark.index : mark.index + 1] == "\t":
-        message, hint = (
-            "a tab character is used for indentation",
-            "indent with spaces only (two per level)",
-        )
+        code = "yaml.tab"
     elif "expected a single document" in problem or "another document" in problem:
-        message, hint = (
-            "the file holds more than one YAML document (a `---` line)",
-            "remove the `---` line; one file holds one vendor or event",
-        )
+        code = "yaml.documents"
     elif "mapping values are not allowed" in problem:
-        message, hint = (
-            "a `: ` appears where YAML does not expect it",
-            "put text that contains `: ` in double quotes, or fix the indentation",
-        )
+        code = "yaml.colon"
     elif "nesting depth" in problem:
-        message, hint = (
-            "values are nested too deeply",
-            "check the brackets and the indentation: the format nests only a few levels",
-        )
+        code = "yaml.nested_brackets"
     elif "escape" in problem or "hexdecimal" in problem:
-        message, hint = (
-            "a `\\` inside double quotes starts an escape code",
-            "put the text in single quotes instead, e.g. 'C:\\foto', or write `\\\\`",
-        )
+        code = "yaml.escape"
     elif "undefined alias" in problem:
-        message, hint = "an alias `*…` names no anchor", "remove the `*` alias"
+        code = "yaml.alias"
     else:
-        message = f"the YAML cannot be read ({problem or err.context})"
-        hint = "check the indentation and the quotes on this line and the line before"
+        code, params = "yaml.other", {"detail": problem or err.context}
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    return line, column, message, hint
+    return line, column, code, params

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.messages import Msg, t
 from generator.model import MONTH_RANGE, RT_RANGE
+from generator.problems import Problem
 from generator.source import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
 _KIND_WORD = {
-    datetime.date: "a date",
-    dict: "a group of fields",
-    list: "a list",
-    str: "text",
-    int: "a number",
-    float: "a number",
-    bool: "true/false",
-    type(None): "nothing",
+    datetime.date: "kind.date",
+    dict: "kind.mapping",
+    list: "kind.list",
+    str: "kind.text",
+    int: "kind.number",
+    float: "kind.number",
+    bool: "kind.bool",
+    type(None): "kind.none",
 }
 
 
@@ -33,85 +36,75 @@ def to_model(doc: Document, model: type[M]) -> tuple[M | None, list]:
         return None, [_problem(doc, model, e) for e in err.errors(include_url=False)]
 
 
-def _problem(doc: Document, model: type[BaseModel], error: Any) -> Any:
+def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     loc: Loc = tuple(error["loc"])
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     name = loc[-1] if loc else ""
-    got = _KIND_WORD.get(type(value), "something else")
+    got = t(_KIND_WORD.get(type(value), "kind.other"))
     # How to write a value here: `name: …` for a field, `- …` for a list item.
     write = f"`{name}: " if isinstance(name, str) else "`- "
+
+    def say(code: str, **params: Any) -> Problem:
+        return doc.problem(loc, t(code, **params), t(code + ".hint", **params))
+
     if kind == "content":
         return doc.problem(loc, ctx["message"], ctx["hint"])
     if kind == "missing":
-        return doc.problem(loc, "required field is missing", f"add `{name}: …` to {_owner(loc)}")
+        return doc.problem(
+            loc, t("field.missing"), t("field.missing.hint", name=name, owner=_owner(loc))
+        )
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else "allowed fields: " + ", ".join(allowed)
-        return doc.problem(loc, f"unknown field `{name}`", hint, key=True)
-    if kind in ("string_type",):
-        return doc.problem(
-            loc,
-            f"expected text, got {got}",
-            f'write text, in double quotes if it looks like a number or a date: {write}"…"`',
+        hint = (
+            t("field.did_you_mean", close=close[0])
+            if close
+            else t("field.allowed", allowed=", ".join(allowed))
         )
+        return doc.problem(loc, t("field.unknown", name=name), hint, key=True)
+    if kind == "string_type":
+        return say("type.text", got=got, write=write)
     if kind == "string_too_short":
-        return doc.problem(loc, "is empty", "write a value, or remove the line")
+        return say("text.empty")
     if kind == "string_too_long":
-        return doc.problem(
-            loc,
-            f"is too long ({len(value)} characters, at most {ctx['max_length']})",
-            "shorten the text",
-        )
+        return say("text.too_long", length=len(value), max=ctx["max_length"])
     if kind == "string_pattern_mismatch":
-        return doc.problem(
-            loc,
-            f"`{value}` is not a valid label",
-            "use letters, digits and `-` only, e.g. `A1` or `B12`",
-        )
+        return say("stall.label", value=value)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return doc.problem(
-            loc,
-            f"expected a whole number, got `{value}`",
-            f"write digits only, e.g. {write}6`",
-        )
+        return say("type.integer", value=value, write=write)
     if kind in ("greater_than_equal", "less_than_equal"):
-        return doc.problem(loc, f"`{value}` is out of range", _range_hint(loc))
+        low, high = _RANGES.get(
+            next((p for p in reversed(loc) if isinstance(p, str)), ""), RT_RANGE
+        )
+        return say("number.range", value=value, low=low, high=high)
     if kind in ("bool_type", "bool_parsing"):
-        return doc.problem(
-            loc,
-            f"expected true or false, got `{value}`",
-            f"write `{name}: true` or `{name}: false`",
-        )
-    if kind in ("list_type",):
-        return doc.problem(
-            loc, f"expected a list, got {got}", "put each item on its own line starting with `- `"
-        )
+        return say("type.bool", value=value, name=name)
+    if kind == "list_type":
+        return say("type.list", got=got)
     if kind == "too_short":
-        return doc.problem(loc, "the list is empty", "add at least one item")
+        return say("list.empty")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return doc.problem(
-            loc,
-            f"expected a group of fields (`name: …`), got {got}",
-            "write the fields on their own lines, indented under this one",
-        )
+        return say("type.mapping", got=got)
     if kind == "enum":
         return doc.problem(
             loc,
-            f"`{value}` is not allowed here",
-            f"write one of: {ctx.get('expected', '').replace(chr(39), '')}",
+            t("choice.invalid", value=value),
+            t(
+                "choice.one_of",
+                choices=", ".join(re.findall(r"'([^']*)'", ctx.get("expected", ""))),
+            ),
         )
-    return doc.problem(loc, error["msg"], "see the field reference (Format data) in the README")
+    return doc.problem(loc, t("other", detail=error["msg"]), t("other.hint"))
 
 
-def _owner(loc: Loc) -> str:
+def _owner(loc: Loc) -> Msg:
     if len(loc) >= 3 and loc[0] == "products":
-        return f"product [{loc[1]}]"
+        return t("owner.product", index=loc[1])
     if len(loc) >= 3 and loc[0] == "stalls":
-        return f"stall [{loc[1]}]"
+        return t("owner.stall", index=loc[1])
     if len(loc) >= 3:
-        return f"{loc[0]}[{loc[1]}]"
-    return "the file"
+        return t("owner.item", group=loc[0], index=loc[1])
+    return t("owner.file")
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
@@ -132,9 +125,3 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
 
 
 _RANGES = {"rt": RT_RANGE, "rw": RT_RANGE, "season": MONTH_RANGE}
-
-
-def _range_hint(loc: Loc) -> str:
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    low, high = _RANGES.get(name, (1, 99))
-    return f"write a number from {low} to {high}"

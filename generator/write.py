@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from generator.messages import t
 from generator.problems import BuildFailed, os_failure
 
 STATIC = "static"  # files copied as they are (stylesheet), under generator/static/
@@ -46,10 +47,7 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
         and (docs_dir / rel).read_bytes() != wanted[rel]
     ]
     if clashes:
-        raise BuildFailed(
-            f"{docs_dir / clashes[0]} was not written by the generator, and a generated page "
-            "has the same name; rename or move the hand-written file"
-        )
+        raise BuildFailed(t("build.clash", path=docs_dir / clashes[0]))
     written = unchanged = removed = 0
     for rel, data in wanted.items():
         target = docs_dir / rel

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -40,6 +41,18 @@ def test_check_reports_every_problem_once_without_traceback(content: Path) -> No
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
+        "content/events/bazar-depan.yml:2:7: date: `14/6/2025` bukan tanggal berformat "
+        "TTTT-BB-HH — tulis tahun-bulan-tanggal, misalnya `date: 2025-06-14`\n"
+        "content/vendors/amplang-uji.yml:4:5: products[0].price: isian wajib belum ada "
+        "— tambahkan `price: …` ke produk [0]\n"
+        "content/vendors/amplang-uji.yml:5:5: products[0].prise: isian `prise` tidak dikenal "
+        "— maksudnya `price`?\n"
+        "\n3 masalah di 2 berkas. Belum ada yang ditulis; perbaiki, lalu jalankan perintahnya "
+        "lagi.\n"
+    )
+    english = run("--lang", "en", "check", cwd=content.parent)
+    assert english.returncode == 1
+    assert english.stderr == (
         "content/events/bazar-depan.yml:2:7: date: `14/6/2025` is not a date in the form "
         "YYYY-MM-DD — write year-month-day, e.g. `date: 2025-06-14`\n"
         "content/vendors/amplang-uji.yml:4:5: products[0].price: required field is missing "
@@ -48,13 +61,37 @@ def test_check_reports_every_problem_once_without_traceback(content: Path) -> No
         "— did you mean `price`?\n"
         "\n3 problem(s) in 2 file(s). Nothing was written; fix them and run the command again.\n"
     )
+    github = run("check", "--format", "github", cwd=content.parent)
+    assert github.returncode == 1
+    assert github.stdout == (
+        "::error file=content/events/bazar-depan.yml,line=2,col=7,title=date::`14/6/2025` "
+        "bukan tanggal berformat TTTT-BB-HH — tulis tahun-bulan-tanggal, misalnya "
+        "`date: 2025-06-14`\n"
+        "::error file=content/vendors/amplang-uji.yml,line=4,col=5,title=products[0].price::"
+        "isian wajib belum ada — tambahkan `price: …` ke produk [0]\n"
+        "::error file=content/vendors/amplang-uji.yml,line=5,col=5,title=products[0].prise::"
+        "isian `prise` tidak dikenal — maksudnya `price`?\n"
+    )
+    as_json = json.loads(
+        run("--lang", "en", "check", "--format", "json", cwd=content.parent).stdout
+    )
+    assert as_json["ok"] is False
+    assert as_json["problems"][2] == {
+        "file": "content/vendors/amplang-uji.yml",
+        "line": 5,
+        "column": 5,
+        "field": "products[0].prise",
+        "code": "field.unknown",
+        "message": "unknown field `prise`",
+        "hint": "did you mean `price`?",
+    }
     assert "Traceback" not in result.stderr
 
 
 def test_check_accepts_valid_content(content: Path) -> None:
     result = run("check", "--content", "content", cwd=content.parent)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "OK: 3 vendors, 2 events, 3 categories.\n"
+    assert result.stdout == "Beres: 3 usaha, 2 acara, 3 kategori.\n"
 
 
 @pytest.mark.slow
@@ -63,7 +100,7 @@ def test_failed_build_leaves_previous_site_untouched(content: Path, tmp_path: Pa
     config.write_text((ROOT / "mkdocs.yml").read_text("utf-8"), encoding="utf-8")
     good = run("build", "--config", str(config), cwd=tmp_path)
     assert good.returncode == 0, good.stderr
-    assert "Built 3 vendors and 2 events into site/" in good.stdout
+    assert "Selesai: 3 usaha dan 2 acara di site/" in good.stdout
     before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
 
     (content / "vendors" / "kebun-uji.yml").write_text("name: [tidak ditutup\n", "utf-8")
@@ -86,7 +123,7 @@ def test_mkdocs_failure_also_keeps_previous_site(content: Path, tmp_path: Path) 
     config.write_text(config.read_text("utf-8").replace("rt/index.md", "rt/hilang.md"), "utf-8")
     bad = run("build", "--config", str(config), cwd=tmp_path)
     assert bad.returncode == 1
-    assert "The previous site was left as it was." in bad.stderr
+    assert "Situs sebelumnya tidak diubah." in bad.stderr
     assert "Traceback" not in bad.stderr
     assert (tmp_path / "site" / "index.html").read_bytes() == marker
 
@@ -153,7 +190,7 @@ def test_build_never_deletes_folders_it_did_not_make(content: Path, tmp_path: Pa
     config.write_text((ROOT / "mkdocs.yml").read_text("utf-8"), encoding="utf-8")
     into_content = run("build", "--config", str(config), "--site-dir", "content", cwd=tmp_path)
     assert into_content.returncode == 1
-    assert "is not a built site and would be replaced; choose another --site-dir" in (
+    assert "bukan situs hasil build dan akan tertimpa; pilih --site-dir lain" in (
         into_content.stderr
     )
     assert (content / "catalogue.yml").is_file()
@@ -188,7 +225,8 @@ def test_build_never_deletes_folders_it_did_not_make(content: Path, tmp_path: Pa
     )
     clash = run("build", "--config", str(config), cwd=tmp_path)
     assert clash.returncode == 1
-    assert "was not written by the generator, and a generated page has the same name" in (
-        clash.stderr
+    assert (
+        "tidak ditulis oleh generator, padahal ada halaman buatan generator dengan nama yang sama"
+        in (clash.stderr)
     )
     assert (notes / "usaha" / "kue-baru.md").read_text("utf-8") == "tulisan tangan"

@@ -54,7 +54,7 @@ def test_full_disk_and_read_only_disk(content: Path, tmp_path: Path, tiny_disk: 
 
     full = build_on(tiny_disk, tmp_path)
     assert full.returncode == 1
-    assert "No space left on device); the disk is full: free some space, then build again" in (
+    assert "No space left on device); disk penuh: kosongkan sebagian ruang, lalu build lagi" in (
         full.stderr
     )
     assert "Traceback" not in full.stderr
@@ -65,7 +65,7 @@ def test_full_disk_and_read_only_disk(content: Path, tmp_path: Path, tiny_disk: 
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
     read_only = build_on(tiny_disk, tmp_path)
     assert read_only.returncode == 1
-    assert "the folder is on a read-only disk: choose another folder" in read_only.stderr
+    assert "folder itu ada di disk yang hanya-baca: pilih folder lain" in read_only.stderr
     assert snapshot(tiny_disk / "site") == before
 
 
@@ -79,8 +79,9 @@ def test_old_python_gets_one_line() -> None:
     )
     assert result.returncode == 1
     assert result.stderr == (
-        "The catalogue generator needs Python 3.11 or newer, and this is "
-        "Python 3.9: install a newer python3, then run `make site` again.\n"
+        "Generator katalog memerlukan Python 3.11 atau lebih baru, sedangkan ini Python 3.9: "
+        "pasang python3 yang lebih baru, lalu jalankan `make site` lagi. "
+        "(Needs Python 3.11 or newer.)\n"
     )
 
 

@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_content
-from generator.problems import ContentInvalid
+from generator.messages import LANGUAGES
+from generator.problems import ContentInvalid, Problem
 
 CASES = Path(__file__).parent / "cases" / "invalid"
 
 
-def problems_for(case: Path, content: Path) -> list[str]:
+def problems_for(case: Path, content: Path) -> list[Problem]:
     for source in sorted(case.rglob("*")):
         target = content / source.relative_to(case)
-        if source.name == "expected.txt" or source.is_dir():
+        if source.name.startswith("expected.") or source.is_dir():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_symlink():  # a link out of content/ is itself a case: copy the link
@@ -26,13 +27,15 @@ def problems_for(case: Path, content: Path) -> list[str]:
             shutil.copyfile(source, target)
     with pytest.raises(ContentInvalid) as caught:
         load_content(Path("content"))
-    return [str(p) for p in caught.value.problems]
+    return caught.value.problems
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir()), ids=str)
-def test_invalid_case(case: str, content: Path, update_golden: bool) -> None:
-    expected_file = CASES / case / "expected.txt"
-    actual = problems_for(CASES / case, content)
+def test_invalid_case(case: str, lang: str, content: Path, update_golden: bool) -> None:
+    """expected.txt holds the Indonesian messages (the default), expected.en.txt the English."""
+    expected_file = CASES / case / ("expected.txt" if lang == "id" else f"expected.{lang}.txt")
+    actual = [p.render(lang) for p in problems_for(CASES / case, content)]
     if update_golden:
         expected_file.write_text("\n".join(actual) + "\n", encoding="utf-8")
     assert actual == expected_file.read_text(encoding="utf-8").splitlines()
@@ -81,5 +84,5 @@ def test_a_30_mb_file_is_refused_before_it_is_parsed(content: Path) -> None:
     result = run("check", cwd=content.parent)
     assert result.returncode == 1
     assert result.stderr.startswith(
-        "content/vendors/besar.yml: file is too large (30,000,024 bytes, at most 1,000,000)"
+        "content/vendors/besar.yml: berkas terlalu besar (30.000.024 bita, paling besar 1.000.000)"
     )

@@ -1,0 +1,550 @@
+"""Every sentence a volunteer reads, in Indonesian (the default) and English.
+
+Code raises `t("code", **params)`; the text is chosen when it is printed, so one
+catalogue serves both languages (`--lang en` or KATALOG_LANG=en).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.numbers import format_decimal
+
+LANGUAGES = ("id", "en")
+_language = (
+    os.environ.get("KATALOG_LANG", "id") if os.environ.get("KATALOG_LANG") in LANGUAGES else "id"
+)
+
+
+def set_language(language: str) -> None:
+    global _language
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}")
+    _language = language
+
+
+def language() -> str:
+    return _language
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A sentence not yet put into words: a catalogue code and its values."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        lang = lang or _language
+        values = {k: _localise(v, lang) for k, v in self.params.items()}
+        return CATALOGUE[self.code][LANGUAGES.index(lang)].format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class Count(int):
+    """A number the generator counted (not one the volunteer typed): grouped by language."""
+
+
+def _localise(value: Any, lang: str) -> Any:
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, Count):
+        return format_decimal(value, locale=lang)  # 30.000.024 in Indonesian, 30,000,024 in English
+    return value
+
+
+def t(code: str, **params: Any) -> Msg:
+    if code not in CATALOGUE:
+        raise KeyError(f"no message {code!r} in the catalogue")
+    return Msg(code, params)
+
+
+# code: (Indonesian, English). Placeholders must match in both.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # Prices
+    "price.write": (
+        "tulis harga dalam rupiah bulat dengan angka, misalnya `price: 15000`",
+        "write the whole Rupiah amount in digits, e.g. `price: 15000`",
+    ),
+    "price.missing": ("harga wajib diisi", "a price is required"),
+    "price.abbreviation": ("`{value}` adalah singkatan", "`{value}` is an abbreviation"),
+    "price.abbreviation.hint": (
+        "tulis jumlah lengkap dengan angka, misalnya `price: {thousands}000`",
+        "write the full amount in digits, e.g. `price: {thousands}000`",
+    ),
+    "price.negative": ("`{value}` bernilai negatif", "`{value}` is negative"),
+    "price.cents": (
+        "`{value}` bukan rupiah bulat (rupiah tidak memakai sen)",
+        "`{value}` is not a whole Rupiah amount (Rupiah has no cents)",
+    ),
+    "price.cents.hint": (
+        "tulis ribuan dengan titik atau tanpa pemisah, misalnya `price: 15000` atau "
+        '`price: "15.000"`',
+        "write thousands with a dot or without separators, e.g. `price: 15000` or "
+        '`price: "15.000"`',
+    ),
+    "price.range": ("`{value}` tampak seperti rentang harga", "`{value}` looks like a price range"),
+    "price.range.hint": (
+        "buat satu produk untuk setiap ukuran atau varian, masing-masing dengan satu harga",
+        "give each size or variant its own product with one price",
+    ),
+    "price.invalid": ("`{value}` bukan harga", "`{value}` is not a price"),
+    "price.zero": ("harganya 0", "the price is 0"),
+    "price.zero.hint": (
+        "tulis harga sebenarnya; untuk barang gratis, sebutkan di `description` dan tulis "
+        "harga biasanya",
+        "write the real price; for a free item say so in `description` and give the usual price",
+    ),
+    "price.too_high": (
+        "`{value}` lebih dari Rp100.000.000",
+        "`{value}` is more than Rp100.000.000",
+    ),
+    "price.too_high.hint": (
+        "periksa kelebihan angka nol; tulis dengan angka, misalnya `price: 15000`",
+        "check for extra zeros; write the amount in digits, e.g. `price: 15000`",
+    ),
+    # Phone numbers
+    "phone.write": (
+        "tulis nomor HP Indonesia, misalnya `0812-3456-7890` atau `+62 812 3456 7890`",
+        "write an Indonesian mobile number, e.g. `0812-3456-7890` or `+62 812 3456 7890`",
+    ),
+    "phone.type": ("seharusnya nomor telepon", "expected a phone number"),
+    "phone.chars": (
+        "`{value}` bukan nomor telepon (hanya angka, spasi, `-`, dan `+`)",
+        "`{value}` is not a phone number (only digits, spaces, `-` and `+`)",
+    ),
+    "phone.country": ("`{value}` bukan nomor Indonesia", "`{value}` is not an Indonesian number"),
+    "phone.mobile": (
+        "`{value}` bukan nomor HP (WhatsApp memerlukan nomor yang diawali 08…)",
+        "`{value}` is not a mobile number (WhatsApp needs one starting 08…)",
+    ),
+    "phone.length": (
+        "`{value}` terdiri atas {digits} angka; nomor HP terdiri atas 10 sampai 13 angka",
+        "`{value}` has {digits} digits; a mobile number has 10 to 13",
+    ),
+    # Times, dates, links
+    "time.write": (
+        'tulis jam dengan format JJ:MM (24 jam), misalnya `"08:00"` atau `"16:30"`',
+        'write the time as HH:MM on a 24-hour clock, e.g. `"08:00"` or `"16:30"`',
+    ),
+    "time.invalid": ("`{value}` bukan jam", "`{value}` is not a time"),
+    "time.range": ("jam `{value}` tidak ada", "`{value}` is not a time of day"),
+    "date.real": ("tanggal `{value}` tidak ada", "`{value}` is not a real date"),
+    "date.real.hint": ("periksa tanggal dan bulannya", "check the day and the month"),
+    "date.format": (
+        "`{value}` bukan tanggal berformat TTTT-BB-HH",
+        "`{value}` is not a date in the form YYYY-MM-DD",
+    ),
+    "date.format.hint": (
+        "tulis tahun-bulan-tanggal, misalnya `date: {example}`",
+        "write year-month-day, e.g. `date: {example}`",
+    ),
+    "event.end_before_start": (
+        "bazar selesai ({end}) sebelum dimulai ({start})",
+        "the bazaar ends ({end}) before it starts ({start})",
+    ),
+    "event.end_before_start.hint": (
+        'periksa `start` dan `end`; jam memakai format 24 jam, misalnya `end: "16:00"`',
+        'check `start` and `end`; times are on a 24-hour clock, e.g. `end: "16:00"`',
+    ),
+    "instagram.invalid": (
+        "`{value}` bukan nama akun Instagram",
+        "`{value}` is not an Instagram account name",
+    ),
+    "instagram.write": (
+        "tulis nama akunnya, misalnya `instagram: amplang.busari`",
+        "write the account name, e.g. `instagram: amplang.busari`",
+    ),
+    "website.invalid": ("`{value}` bukan alamat situs", "`{value}` is not a web address"),
+    "website.scheme": (
+        "`{value}` bukan alamat http atau https",
+        "`{value}` is not an http or https address",
+    ),
+    "website.write": (
+        "tulis alamat lengkap yang diawali https://, misalnya `https://example.org/`",
+        "write the full address starting with https://, e.g. `https://example.org/`",
+    ),
+    # Ids, slugs and file names
+    "slug.invalid": ("`{value}` bukan id yang sah ({why})", "`{value}` is not a valid id ({why})"),
+    "slug.example": ("tulis misalnya `{suggestion}`", "write e.g. `{suggestion}`"),
+    "slug.chars": ("huruf kecil a-z, angka 0-9, dan -", "lowercase a-z, 0-9 and -"),
+    "slug.reserved": (
+        "`index` sudah dipakai halaman daftar",
+        "`index` is taken by the list page",
+    ),
+    "file.bad_name": (
+        "nama berkas ini tidak bisa menjadi alamat halaman",
+        "the file name can't be a page address",
+    ),
+    "file.rename": (
+        "ganti namanya menjadi {suggestion}.yml ({why})",
+        "rename it to {suggestion}.yml ({why})",
+    ),
+    "file.yaml_ext": ("nama berkas berakhiran .yaml", "the file ends in .yaml"),
+    "file.yaml_ext.hint": ("ganti namanya menjadi {stem}.yml", "rename it to {stem}.yml"),
+    # Fields and types
+    "field.missing": ("isian wajib belum ada", "required field is missing"),
+    "field.missing.hint": ("tambahkan `{name}: …` ke {owner}", "add `{name}: …` to {owner}"),
+    "owner.file": ("berkas ini", "the file"),
+    "owner.product": ("produk [{index}]", "product [{index}]"),
+    "owner.stall": ("lapak [{index}]", "stall [{index}]"),
+    "owner.item": ("{group}[{index}]", "{group}[{index}]"),
+    "field.unknown": ("isian `{name}` tidak dikenal", "unknown field `{name}`"),
+    "field.did_you_mean": ("maksudnya `{close}`?", "did you mean `{close}`?"),
+    "field.allowed": ("isian yang boleh: {allowed}", "allowed fields: {allowed}"),
+    "kind.mapping": ("kelompok isian", "a group of fields"),
+    "kind.list": ("daftar", "a list"),
+    "kind.text": ("teks", "text"),
+    "kind.number": ("angka", "a number"),
+    "kind.bool": ("true/false", "true/false"),
+    "kind.none": ("kosong", "nothing"),
+    "kind.date": ("tanggal", "a date"),
+    "kind.other": ("sesuatu yang lain", "something else"),
+    "type.text": ("seharusnya teks, tertulis {got}", "expected text, got {got}"),
+    "type.text.hint": (
+        'tulis teks, dalam tanda kutip ganda jika tampak seperti angka atau tanggal: {write}"…"`',
+        'write text, in double quotes if it looks like a number or a date: {write}"…"`',
+    ),
+    "text.empty": ("kosong", "is empty"),
+    "text.empty.hint": ("isi nilainya, atau hapus barisnya", "write a value, or remove the line"),
+    "text.too_long": (
+        "terlalu panjang ({length} karakter, paling banyak {max})",
+        "is too long ({length} characters, at most {max})",
+    ),
+    "text.too_long.hint": ("persingkat teksnya", "shorten the text"),
+    "stall.label": ("`{value}` bukan nomor lapak yang sah", "`{value}` is not a valid label"),
+    "stall.label.hint": (
+        "pakai huruf, angka, dan `-` saja, misalnya `A1` atau `B12`",
+        "use letters, digits and `-` only, e.g. `A1` or `B12`",
+    ),
+    "type.integer": (
+        "seharusnya bilangan bulat, tertulis `{value}`",
+        "expected a whole number, got `{value}`",
+    ),
+    "type.integer.hint": (
+        "tulis dengan angka saja, misalnya {write}6`",
+        "write digits only, e.g. {write}6`",
+    ),
+    "number.bool": ("`{value}` bukan angka", "`{value}` is not a number"),
+    "number.bool.hint": ("tulis dengan angka, misalnya `6`", "write digits, e.g. `6`"),
+    "number.range": ("`{value}` di luar batas", "`{value}` is out of range"),
+    "number.range.hint": (
+        "tulis angka dari {low} sampai {high}",
+        "write a number from {low} to {high}",
+    ),
+    "type.bool": (
+        "seharusnya true atau false, tertulis `{value}`",
+        "expected true or false, got `{value}`",
+    ),
+    "type.bool.hint": (
+        "tulis `{name}: true` atau `{name}: false`",
+        "write `{name}: true` or `{name}: false`",
+    ),
+    "type.list": ("seharusnya daftar, tertulis {got}", "expected a list, got {got}"),
+    "type.list.hint": (
+        "tulis setiap butir di barisnya sendiri, diawali `- `",
+        "put each item on its own line starting with `- `",
+    ),
+    "list.empty": ("daftarnya kosong", "the list is empty"),
+    "list.empty.hint": ("tambahkan paling sedikit satu butir", "add at least one item"),
+    "type.mapping": (
+        "seharusnya kelompok isian (`name: …`), tertulis {got}",
+        "expected a group of fields (`name: …`), got {got}",
+    ),
+    "type.mapping.hint": (
+        "tulis isiannya di baris masing-masing, menjorok di bawah baris ini",
+        "write the fields on their own lines, indented under this one",
+    ),
+    "choice.invalid": ("`{value}` tidak boleh di sini", "`{value}` is not allowed here"),
+    "choice.one_of": ("tulis salah satu dari: {choices}", "write one of: {choices}"),
+    "choice.none": (
+        "tambahkan dulu ke content/catalogue.yml",
+        "add it to content/catalogue.yml first",
+    ),
+    "other": ("{detail}", "{detail}"),
+    "other.hint": (
+        "lihat rujukan isian di halaman Format data",
+        "see the field reference (Format data) in the README",
+    ),
+    # References across files
+    "id.duplicate": (
+        "id `{value}` dipakai dua kali (juga di {other})",
+        "id `{value}` is used twice (also {other})",
+    ),
+    "id.duplicate.hint": ("beri masing-masing id sendiri", "give each one an id of its own"),
+    "category.unknown": ("kategori `{value}` tidak dikenal", "unknown category `{value}`"),
+    "programme.unknown": ("program `{value}` tidak dikenal", "unknown programme `{value}`"),
+    "stall.duplicate": (
+        "lapak `{value}` tercantum dua kali (juga di {other})",
+        "stall `{value}` is listed twice (also {other})",
+    ),
+    "stall.duplicate.hint": ("beri setiap lapak nomor sendiri", "give each stall its own label"),
+    "stall.unknown_vendor": (
+        "tidak ada usaha `{value}` di content/vendors/",
+        "no vendor `{value}` in content/vendors/",
+    ),
+    "stall.did_you_mean": (
+        "maksudnya `{close}`? Usaha disebut dengan nama berkasnya di content/vendors/",
+        "did you mean `{close}`? A vendor is named by its file name in content/vendors/",
+    ),
+    "stall.add_vendor": (
+        "tambahkan berkas usahanya ke content/vendors/",
+        "add the vendor's file to content/vendors/",
+    ),
+    "stall.vendor_twice": (
+        "usaha `{value}` punya dua lapak (juga di {other})",
+        "vendor `{value}` has two stalls (also {other})",
+    ),
+    "stall.vendor_twice.hint": (
+        "cantumkan setiap usaha sekali saja; hapus salah satu lapaknya",
+        "list each vendor once; remove one of the stalls",
+    ),
+    # Photos
+    "photo.hint": (
+        "taruh foto di folder di samping berkas ini dan tulis misalnya `photo: foto/kue.jpg`",
+        "put the photo in a folder next to this file and write e.g. `photo: foto/kue.jpg`",
+    ),
+    "photo.url": (
+        "`{value}` adalah alamat web, bukan berkas",
+        "`{value}` is a web address, not a file",
+    ),
+    "photo.absolute": ("`{value}` adalah jalur mutlak", "`{value}` is an absolute path"),
+    "photo.backslash": ("`{value}` memakai `\\`", "`{value}` uses `\\`"),
+    "photo.backslash.hint": (
+        "pisahkan folder dengan `/`, misalnya `photo: foto/kue.jpg`",
+        "separate folders with `/`, e.g. `photo: foto/kue.jpg`",
+    ),
+    "photo.up": (
+        "`{value}` naik keluar dari folder ini (`..`)",
+        "`{value}` goes up out of this folder (`..`)",
+    ),
+    "photo.outside": (
+        "`{value}` adalah tautan yang mengarah ke luar content/",
+        "`{value}` is a link that leads outside content/",
+    ),
+    "photo.outside.hint": ("salin fotonya sendiri ke sini", "copy the photo itself here"),
+    "photo.missing": (
+        "tidak ada berkas `{value}` di samping berkas ini",
+        "no file `{value}` next to this file",
+    ),
+    "photo.missing.hint": ("periksa ejaan dan foldernya", "check the spelling and the folder"),
+    # Files and YAML syntax
+    "content.missing": ("folder content tidak ditemukan", "content folder not found"),
+    "content.missing.hint": (
+        "tunjukkan folder yang berisi catalogue.yml dengan --content",
+        "pass the folder that holds catalogue.yml with --content",
+    ),
+    "catalogue.missing": ("berkas tidak ditemukan", "file not found"),
+    "catalogue.missing.hint": (
+        "buat berkas ini dengan title, kelurahan, kecamatan, city, dan categories (lihat README)",
+        "create it with title, kelurahan, kecamatan, city and categories (see the README)",
+    ),
+    "file.unreadable": ("berkas tidak bisa dibaca ({reason})", "cannot read the file ({reason})"),
+    "file.unreadable.hint": (
+        "periksa apakah berkasnya ada dan bisa dibaca",
+        "check that it exists and is readable",
+    ),
+    "file.too_large": (
+        "berkas terlalu besar ({size} bita, paling besar {max})",
+        "file is too large ({size} bytes, at most {max})",
+    ),
+    "file.too_large.hint": (
+        "berkas katalog hanya berisi beberapa kilobita teks; pecah atau persingkat",
+        "a catalogue file holds a few kilobytes of text; split or shorten it",
+    ),
+    "file.not_utf8": (
+        "berkas bukan teks UTF-8 (bita 0x{byte} tidak bisa dibaca)",
+        "the file is not UTF-8 text (byte 0x{byte} cannot be read)",
+    ),
+    "file.not_utf8.hint": (
+        "buka di penyunting teks lalu simpan dengan penyandian (encoding) UTF-8",
+        "open it in your editor and save it with the encoding UTF-8",
+    ),
+    "file.binary": (
+        "berkas berisi data biner, bukan teks",
+        "the file contains binary data, not text",
+    ),
+    "file.binary.hint": ("ganti dengan berkas teks YAML", "replace it with a YAML text file"),
+    "file.empty": (
+        "berkas tidak berisi isian (kosong, atau hanya catatan)",
+        "the file holds no fields (it is empty, or only comments)",
+    ),
+    "file.empty.hint": (
+        "tulis isian berkas ini (lihat Format data), atau hapus berkasnya",
+        "write the fields of this file (see the field reference), or delete the file",
+    ),
+    "file.control": (
+        "berkas berisi karakter kendali yang tak terlihat (U+{char:04X})",
+        "the file holds an invisible control character (U+{char:04X})",
+    ),
+    "file.control.hint": (
+        "hapus karakter itu, atau ketik ulang teks di sekitarnya",
+        "delete it, or retype the text around it",
+    ),
+    "text.control": (
+        "teks berisi karakter kendali yang tak terlihat (U+{char:04X})",
+        "the text holds an invisible control character (U+{char:04X})",
+    ),
+    "text.control.hint": (
+        "ketik ulang teksnya; menyalin dari beberapa aplikasi menambahkan karakter seperti ini",
+        "retype the text; copying from some apps adds such characters",
+    ),
+    "file.not_mapping": (
+        "berkas harus berisi isian (`name: …`), tetapi berisi {got}",
+        "the file must hold fields (`name: …`), but it holds {got}",
+    ),
+    "file.not_mapping.hint": (
+        "awali berkas dengan `name: …` di tepi kiri, tanpa `- ` di depannya",
+        "start the file with `name: …` at the left margin, without `- ` in front",
+    ),
+    "yaml.nested": (
+        "isian bersarang terlalu dalam (paling banyak {max} tingkat)",
+        "values are nested too deeply (at most {max} levels)",
+    ),
+    "yaml.nested.hint": (
+        "periksa indentasinya: format ini hanya bersarang beberapa tingkat",
+        "check the indentation: the format nests only a few levels",
+    ),
+    "yaml.nested_brackets": ("isian bersarang terlalu dalam", "values are nested too deeply"),
+    "yaml.nested_brackets.hint": (
+        "periksa tanda kurung dan indentasinya: format ini hanya bersarang beberapa tingkat",
+        "check the brackets and the indentation: the format nests only a few levels",
+    ),
+    "yaml.too_many": (
+        "terlalu banyak nilai (lebih dari {max}; jangkar dan alias disalin berulang)",
+        "too many values (more than {max}; anchors and aliases expand to copies)",
+    ),
+    "yaml.too_many.hint": (
+        "hapus jangkar `&` dan alias `*`",
+        "remove the `&` anchors and `*` aliases",
+    ),
+    "yaml.merge": ("kunci gabungan `<<` tidak didukung", "`<<` merge keys are not supported"),
+    "yaml.merge.hint": ("tulis isiannya satu per satu", "write the fields out"),
+    "yaml.key": ("nama isian harus berupa kata biasa", "a field name must be a plain word"),
+    "yaml.key.hint": ("tulis `name: nilai`", "write `name: value`"),
+    "yaml.duplicate": (
+        "isian `{key}` muncul dua kali dalam kelompok yang sama (pertama di baris {first})",
+        "field `{key}` appears twice in the same group (first on line {first})",
+    ),
+    "yaml.duplicate.hint": ("simpan salah satunya saja", "keep only one of them"),
+    "yaml.tag_mismatch": (
+        "`{value}` tidak cocok dengan tag `{tag}`",
+        "`{value}` does not fit the tag `{tag}`",
+    ),
+    "yaml.tag_mismatch.hint": ("hapus `{tag}`", "remove `{tag}`"),
+    "yaml.tag": ("tag YAML `{tag}` tidak diizinkan", "the YAML tag `{tag}` is not allowed"),
+    "yaml.tag.hint": ("hapus tag di depan nilainya", "remove the tag in front of the value"),
+    "yaml.unclosed": ("teks dalam tanda kutip belum ditutup", "a quoted text is not closed"),
+    "yaml.unclosed.hint": (
+        "tutup teks dengan tanda kutip yang sama dengan pembukanya",
+        "end the text with the same quote it starts with",
+    ),
+    "yaml.tab": ("indentasi memakai karakter tab", "a tab character is used for indentation"),
+    "yaml.tab.hint": (
+        "pakai spasi saja untuk indentasi (dua spasi per tingkat)",
+        "indent with spaces only (two per level)",
+    ),
+    "yaml.documents": (
+        "berkas berisi lebih dari satu dokumen YAML (ada baris `---`)",
+        "the file holds more than one YAML document (a `---` line)",
+    ),
+    "yaml.documents.hint": (
+        "hapus baris `---`; satu berkas untuk satu usaha atau satu acara",
+        "remove the `---` line; one file holds one vendor or event",
+    ),
+    "yaml.colon": (
+        "ada `: ` di tempat yang tidak diharapkan YAML",
+        "a `: ` appears where YAML does not expect it",
+    ),
+    "yaml.colon.hint": (
+        "beri tanda kutip ganda pada teks yang berisi `: `, atau perbaiki indentasinya",
+        "put text that contains `: ` in double quotes, or fix the indentation",
+    ),
+    "yaml.escape": (
+        "`\\` di dalam tanda kutip ganda memulai kode escape",
+        "a `\\` inside double quotes starts an escape code",
+    ),
+    "yaml.escape.hint": (
+        "pakai tanda kutip tunggal, misalnya 'C:\\foto', atau tulis `\\\\`",
+        "put the text in single quotes instead, e.g. 'C:\\foto', or write `\\\\`",
+    ),
+    "yaml.alias": ("alias `*…` tidak merujuk jangkar mana pun", "an alias `*…` names no anchor"),
+    "yaml.alias.hint": ("hapus alias `*`", "remove the `*` alias"),
+    "yaml.other": ("YAML tidak bisa dibaca ({detail})", "the YAML cannot be read ({detail})"),
+    "yaml.other.hint": (
+        "periksa indentasi dan tanda kutip di baris ini dan baris sebelumnya",
+        "check the indentation and the quotes on this line and the line before",
+    ),
+    # The machine, MkDocs and the command line
+    "build.cannot_write": (
+        "{path} tidak bisa ditulis ({reason}); {advice}",
+        "cannot write {path} ({reason}); {advice}",
+    ),
+    "os.full": (
+        "disk penuh: kosongkan sebagian ruang, lalu build lagi",
+        "the disk is full: free some space, then build again",
+    ),
+    "os.quota": (
+        "kuota disk habis: kosongkan sebagian ruang, lalu build lagi",
+        "the disk quota is used up: free some space, then build again",
+    ),
+    "os.permission": (
+        "tidak ada izin menulis di sana: pilih folder lain atau perbaiki izinnya",
+        "no permission to write there: choose another folder or fix its permissions",
+    ),
+    "os.read_only": (
+        "folder itu ada di disk yang hanya-baca: pilih folder lain",
+        "the folder is on a read-only disk: choose another folder",
+    ),
+    "os.other": (
+        "periksa folder dan disknya, lalu build lagi",
+        "check the folder and the disk, then build again",
+    ),
+    "build.mkdocs": ("MkDocs gagal: {detail}", "MkDocs failed: {detail}"),
+    "build.config": ("{path}: {detail}", "{path}: {detail}"),
+    "build.not_a_site": (
+        "{path} bukan situs hasil build dan akan tertimpa; pilih --site-dir lain",
+        "{path} is not a built site and would be replaced; choose another --site-dir",
+    ),
+    "build.clash": (
+        "{path} tidak ditulis oleh generator, padahal ada halaman buatan generator dengan "
+        "nama yang sama; ganti nama atau pindahkan berkas tulisan tangan itu",
+        "{path} was not written by the generator, and a generated page has the same name; "
+        "rename or move the hand-written file",
+    ),
+    "cli.ok": (
+        "Beres: {vendors} usaha, {events} acara, {categories} kategori.",
+        "OK: {vendors} vendors, {events} events, {categories} categories.",
+    ),
+    "cli.summary": (
+        "{problems} masalah di {files} berkas. Belum ada yang ditulis; perbaiki, lalu jalankan "
+        "perintahnya lagi.",
+        "{problems} problem(s) in {files} file(s). Nothing was written; fix them and run the "
+        "command again.",
+    ),
+    "cli.build_failed": (
+        "galat: {detail}\nSitus sebelumnya tidak diubah.",
+        "error: {detail}\nThe previous site was left as it was.",
+    ),
+    "cli.stopped": ("dihentikan.", "stopped."),
+    "cli.internal": (
+        "galat internal: {kind}: {detail}\nIni kesalahan pada generator, bukan pada isi Anda. "
+        "Mohon laporkan pesan ini (jalankan dengan KATALOG_DEBUG=1 untuk rinciannya).",
+        "internal error: {kind}: {detail}\nThis is a bug in the generator, not in your "
+        "content. Please report it with this message (run with KATALOG_DEBUG=1 for details).",
+    ),
+    "cli.built": (
+        "Selesai: {vendors} usaha dan {events} acara di {site}/ dalam {seconds:.1f} detik "
+        "({written} halaman ditulis, {unchanged} tidak berubah).",
+        "Built {vendors} vendors and {events} events into {site}/ in {seconds:.1f} s "
+        "({written} pages written, {unchanged} unchanged).",
+    ),
+    "cli.regenerated": (
+        "isi berubah: {written} halaman ditulis ulang",
+        "content changed: {written} page(s) rewritten",
+    ),
+}

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test fuzz lint update-golden constraints clean
+.PHONY: site serve test fuzz lint schema update-golden constraints clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ fuzz: $(VENV)/.installed ## the property tests with many more examples (minutes)
 lint: $(VENV)/.installed
 	$(PY) -m ruff check generator tests
 	$(PY) -m ruff format --check generator tests
+
+schema: $(VENV)/.installed ## regenerate schema/*.json after changing the model or the categories
+	$(PY) -m generator schema
 
 update-golden: $(VENV)/.installed ## regenerate tests/golden/ after an intended change; review the diff
 	$(PY) -m pytest tests/test_golden.py --update-golden

@@ -148,6 +148,27 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> None:
 
 @main.command()
 @CONTENT
+@click.option(
+    "--out",
+    default="schema",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the JSON Schema files.",
+)
+@friendly
+def schema(content_dir: Path, out: Path) -> None:
+    """Write the JSON Schemas editors use (category and programme ids from the content)."""
+    from generator.schema import schemas
+
+    catalogue = building.load_content(content_dir).catalogue
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas(catalogue).items():
+        (out / name).write_text(text, encoding="utf-8")
+        click.echo(out / name)
+
+
+@main.command()
+@CONTENT
 @CONFIG
 @click.option(
     "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."

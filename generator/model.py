@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -63,24 +64,63 @@ def _bool(value: Any) -> Any:
     return value
 
 
+# `WithJsonSchema` tells editors (through schema/*.json) what a volunteer may type where our
+# own parser accepts more than the Python type says, e.g. "Rp15.000" for a price.
+PRICE_PATTERN = r"^\s*(?:[Rr][Pp]\.?|IDR)?\s*(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,-|,00)?\s*$"
+PHONE_PATTERN = r"^\s*(?:\+?\s*62|0)?[\s\-.()]*8[0-9\s\-.()]{7,16}$"
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Id = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
     AfterValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 60}),
 ]
 # Permit numbers are codes, not amounts: accept them unquoted too.
 Code = Annotated[
     str,
     BeforeValidator(lambda v: str(v) if type(v) is int else v),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
+    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60}),
 ]
-Price = Annotated[int, _parsed(fields.parse_price)]
-Phone = Annotated[str, _parsed(fields.parse_phone)]
-Time = Annotated[str, _parsed(fields.parse_time)]
-Instagram = Annotated[str, _parsed(fields.parse_instagram)]
-Website = Annotated[str, _parsed(fields.parse_website)]
+Price = Annotated[
+    int,
+    _parsed(fields.parse_price),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": fields.MAX_PRICE},
+                {"type": "string", "pattern": PRICE_PATTERN},
+            ]
+        }
+    ),
+]
+Phone = Annotated[
+    str,
+    _parsed(fields.parse_phone),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PHONE_PATTERN}, {"type": "integer"}]}),
+]
+Time = Annotated[
+    str,
+    _parsed(fields.parse_time),
+    WithJsonSchema({"type": "string", "pattern": "^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"}),
+]
+Instagram = Annotated[
+    str,
+    _parsed(fields.parse_instagram),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^(@?[A-Za-z0-9._]{1,30}|(https?://)?(www\\.)?"
+            "instagram\\.com/[A-Za-z0-9._]{1,30}/?([?#].*)?)$",
+        }
+    ),
+]
+Website = Annotated[
+    str,
+    _parsed(fields.parse_website),
+    WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/]+\\S*$"}),
+]
 
 
 def _not_bool(value: Any) -> Any:
@@ -92,9 +132,14 @@ def _not_bool(value: Any) -> Any:
 
 RT_RANGE = (1, 99)
 MONTH_RANGE = (1, 12)
-Month = Annotated[int, BeforeValidator(_not_bool), Field(ge=MONTH_RANGE[0], le=MONTH_RANGE[1])]
-Number = Annotated[int, BeforeValidator(_not_bool), Field(ge=RT_RANGE[0], le=RT_RANGE[1])]
-Bool = Annotated[bool, BeforeValidator(_bool)]
+# Bounds first: after a validator function pydantic would leave them out of the schema.
+Month = Annotated[int, Field(ge=MONTH_RANGE[0], le=MONTH_RANGE[1]), BeforeValidator(_not_bool)]
+Number = Annotated[int, Field(ge=RT_RANGE[0], le=RT_RANGE[1]), BeforeValidator(_not_bool)]
+Bool = Annotated[
+    bool,
+    BeforeValidator(_bool),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ya", "tidak"]}]}),
+]
 
 
 class Payment(StrEnum):
@@ -105,46 +150,70 @@ class Payment(StrEnum):
 
 class Strict(BaseModel):
     # Unknown keys are errors: a typo like `prise` must never be silently ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Attribute docstrings (in Bahasa Indonesia) become the schema's descriptions, which
+    # editors show to volunteers as they type.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Named(Strict):
     id: Id
+    """Kode singkat: huruf kecil, angka, dan `-`. Contoh: `makanan`, `kampung-bungas`."""
     name: Text
+    """Nama yang tampil di situs."""
     description: LongText | None = None
+    """Keterangan singkat (boleh kosong)."""
 
 
 class Category(Named):
-    """One of the only categories vendors and products may use."""
+    """Kategori usaha dan produk."""
 
 
 class Programme(Named):
-    """A residents' programme such as Kampung Bungas."""
+    """Program warga, misalnya Kampung Bungas."""
 
 
 class Catalogue(Strict):
-    """`content/catalogue.yml`: the catalogue's own settings."""
+    """Pengaturan katalog (`content/catalogue.yml`)."""
 
     title: Text
+    """Judul katalog. Contoh: `Katalog UMKM Gunung Sari Ilir`."""
     kelurahan: Text
+    """Nama kelurahan."""
     kecamatan: Text
+    """Nama kecamatan."""
     city: Text
+    """Nama kota. Contoh: `Balikpapan`."""
     site_url: Website | None = None
+    """Alamat situs yang sudah terbit, diawali https://."""
     description: LongText | None = None
+    """Keterangan di halaman depan."""
     contact_whatsapp: Phone | None = None
+    """Nomor WhatsApp pengelola katalog. Contoh: `0812-0000-0000`."""
     categories: Annotated[list[Category], Field(min_length=1)]
+    """Daftar kategori; hanya id di sini yang boleh dipakai usaha dan produk."""
     programmes: list[Programme] = []
+    """Daftar program warga."""
 
 
 class Product(Strict):
+    """Satu produk atau jasa."""
+
     name: Text
+    """Nama produk. Contoh: `Amplang ikan tenggiri`."""
     price: Price
+    """Harga dalam rupiah bulat: `15000`, `"15.000"`, `"Rp15.000"`, atau `"Rp 15.000"`."""
     unit: Text | None = None
+    """Satuan. Contoh: `bungkus 250 g`, `ikat`, `pot`."""
     description: LongText | None = None
+    """Keterangan produk."""
     photo: Text | None = None
+    """Berkas foto, relatif terhadap berkas ini. Contoh: `foto/amplang.jpg`."""
     available: Bool = True
+    """`false` jika sedang kosong."""
     season: list[Month] = []
+    """Bulan panen atau bulan dijual, angka 1–12. Contoh: `[6, 7, 8]`."""
     category: Id | None = None
+    """Id kategori, jika berbeda dari kategori usaha."""
 
     @field_validator("season")
     @classmethod
@@ -153,31 +222,53 @@ class Product(Strict):
 
 
 class Vendor(Strict):
-    """`content/vendors/<slug>.yml`: one business or one Kampung Bungas grower."""
+    """Satu usaha atau satu kebun Kampung Bungas (`content/vendors/<nama>.yml`)."""
 
     name: Text
+    """Nama usaha. Contoh: `Amplang Bu Sari`."""
     category: Id
+    """Id kategori dari content/catalogue.yml."""
     products: Annotated[list[Product], Field(min_length=1)]
+    """Daftar produk, minimal satu."""
     owner: Text | None = None
+    """Nama pemilik."""
     description: LongText | None = None
+    """Keterangan singkat; baris kosong memulai paragraf baru."""
     rt: Number | None = None
+    """Nomor RT, 1–99."""
     rw: Number | None = None
+    """Nomor RW, 1–99."""
     address: Text | None = None
+    """Alamat. Contoh: `Jl. Anggrek Gg. 3 No. 12`."""
     whatsapp: Phone | None = None
+    """Nomor HP untuk WhatsApp. Contoh: `0812-3456-7890` atau `+62 812 3456 7890`."""
     instagram: Instagram | None = None
+    """Nama akun Instagram, dengan atau tanpa `@`."""
     website: Website | None = None
+    """Alamat situs, diawali https://."""
     photo: Text | None = None
+    """Berkas foto usaha, relatif terhadap berkas ini. Contoh: `foto/toko.jpg`."""
     programme: Id | None = None
+    """Id program, misalnya `kampung-bungas`."""
     halal: Code | None = None
+    """Nomor sertifikat halal."""
     pirt: Code | None = None
+    """Nomor P-IRT."""
     nib: Code | None = None
+    """Nomor Induk Berusaha (NIB)."""
     open_hours: Text | None = None
+    """Jam buka. Contoh: `Senin–Sabtu 08:00–17:00`."""
     delivery: Bool | None = None
+    """`true` jika bisa diantar."""
     payment: list[Annotated[Payment, BeforeValidator(_lower)]] = []
+    """Cara bayar: `tunai`, `qris`, `transfer`."""
     tags: list[Text] = []
+    """Kata kunci untuk pencarian."""
 
 
 class Stall(Strict):
+    """Satu lapak di bazar."""
+
     stall: Annotated[
         str,
         StringConstraints(
@@ -187,20 +278,30 @@ class Stall(Strict):
             pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$",
         ),
     ]
+    """Nomor lapak. Contoh: `A1`, `B12`."""
     vendor: Id
+    """Nama berkas usaha tanpa `.yml`. Contoh: `amplang-bu-sari`."""
 
 
 class Event(Strict):
-    """`content/events/<slug>.yml`: one bazaar."""
+    """Satu bazar (`content/events/<nama>.yml`)."""
 
     name: Text
+    """Nama acara."""
     date: datetime.date
+    """Tanggal, tahun-bulan-tanggal. Contoh: `2025-06-14`."""
     location: Text
+    """Tempat."""
     stalls: Annotated[list[Stall], Field(min_length=1)]
+    """Daftar lapak."""
     start: Time | None = None
+    """Jam mulai (24 jam, WITA). Contoh: `"08:00"`."""
     end: Time | None = None
+    """Jam selesai (24 jam, WITA). Contoh: `"16:00"`."""
     description: LongText | None = None
+    """Keterangan acara."""
     organizer: Text | None = None
+    """Penyelenggara."""
 
     @field_validator("date", mode="before")
     @classmethod

@@ -19,6 +19,7 @@ from generator import text
 from generator.collect import Index
 from generator.fields import format_phone
 from generator.model import Product, Vendor
+from generator.schema import schemas
 
 PAYMENT_NAMES = {"tunai": "Tunai", "qris": "QRIS", "transfer": "Transfer bank"}
 
@@ -173,6 +174,8 @@ def render_site(index: Index) -> dict[str, str]:
         )
     page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
+    for name, body in schemas(catalogue).items():  # published for editors: /schema/…
+        pages.add(f"schema/{name}", body)
     return pages.files
 
 

@@ -19,14 +19,16 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_generated_markdown_matches_golden(update_golden: bool) -> None:
     pages = render_site(build_index(load_content(FIXTURE), GOLDEN_DAY))
     if update_golden:
-        for old in GOLDEN.rglob("*.md"):
-            old.unlink()
+        for old in GOLDEN.rglob("*"):
+            if old.is_file():
+                old.unlink()
         for path, body in pages.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / path).write_text(body, encoding="utf-8")
     expected = {
         p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
-        for p in GOLDEN.rglob("*.md")
+        for p in GOLDEN.rglob("*")
+        if p.is_file()
     }
     assert sorted(pages) == sorted(expected)
     for path, body in pages.items():

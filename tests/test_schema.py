@@ -1,0 +1,103 @@
+"""The JSON Schemas editors use: generated from the models, committed, and in step."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+from jsonschema import Draft202012Validator
+
+from generator.load import load_content
+from generator.schema import SCHEMA_LINE, schemas
+
+CASES = ROOT / "tests" / "cases" / "invalid"
+# Cases that no JSON Schema can see: they need other files, the file name, the file system,
+# or they are not YAML a schema validator can read at all.
+NOT_FOR_A_SCHEMA = {
+    "abuse-alias-bomb",
+    "abuse-deep-nesting",
+    "abuse-photo-absolute",
+    "abuse-photo-symlink",
+    "abuse-photo-traversal",
+    "abuse-photo-url",
+    "abuse-python-tag",
+    "abuse-python-tag-list",
+    "ref-broken-vendor-in-event",
+    "ref-catalogue-duplicate-ids",
+    "ref-event-stalls",
+    "syntax-binary-junk",
+    "syntax-bad-indentation",
+    "syntax-colon-in-text",
+    "syntax-control-character",
+    "syntax-duplicate-key",
+    "syntax-empty-file",
+    "syntax-not-utf8",
+    "syntax-only-comments",
+    "syntax-tab-indent",
+    "syntax-two-documents",
+    "syntax-unclosed-quote",
+    "syntax-unknown-escape",
+    "syntax-windows-1252",
+    "syntax-yaml-extension",
+    "value-bad-file-name",
+    "value-file-name-capitals",
+    "value-file-name-non-ascii",
+    "value-reserved-index",
+    "value-yes-no-and-merge",
+    "value-explicit-tags",
+    "value-end-before-start",
+}
+
+
+class Yaml12ish(yaml.SafeLoader):
+    """Dates stay text, as editors' YAML 1.2 parsers read them."""
+
+
+Yaml12ish.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def kind_of(path: Path) -> str:
+    return {"vendors": "vendor", "events": "event"}.get(path.parent.name, "catalogue")
+
+
+def validator(kind: str) -> Draft202012Validator:
+    catalogue = load_content(ROOT / "content").catalogue
+    schema = json.loads(schemas(catalogue)[f"{kind}.schema.json"])
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_committed_schemas_are_current() -> None:
+    current = schemas(load_content(ROOT / "content").catalogue)
+    for name, text in current.items():
+        committed = (ROOT / "schema" / name).read_text("utf-8")
+        assert committed == text, f"schema/{name} is stale: run `make schema` and commit it"
+
+
+CONTENT_FILES = sorted((ROOT / "content").rglob("*.yml"))
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=lambda p: p.name)
+def test_every_sample_file_names_and_passes_its_schema(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert text.startswith(SCHEMA_LINE[kind_of(path)] + "\n")
+    errors = list(validator(kind_of(path)).iter_errors(yaml.load(text, Yaml12ish)))
+    assert errors == [], [e.message for e in errors]
+
+
+def test_invalid_cases_are_refused_by_the_schema_too() -> None:
+    """Every case a schema can express is refused by it as well as by our check."""
+    slipped = []
+    for case in sorted(p for p in CASES.iterdir() if p.name not in NOT_FOR_A_SCHEMA):
+        refused = False
+        for path in case.rglob("*.y*ml"):
+            data = yaml.load(path.read_text("utf-8"), Yaml12ish)
+            refused |= bool(list(validator(kind_of(path)).iter_errors(data)))
+        if not refused:
+            slipped.append(case.name)
+    assert slipped == [], slipped

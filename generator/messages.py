@@ -531,6 +531,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "error: {detail}\nThe previous site was left as it was.",
     ),
     "cli.stopped": ("dihentikan.", "stopped."),
+    "cli.error": ("galat: {detail}", "error: {detail}"),
     "cli.internal": (
         "galat internal: {kind}: {detail}\nIni kesalahan pada generator, bukan pada isi Anda. "
         "Mohon laporkan pesan ini (jalankan dengan KATALOG_DEBUG=1 untuk rinciannya).",
@@ -547,4 +548,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "isi berubah: {written} halaman ditulis ulang",
         "content changed: {written} page(s) rewritten",
     ),
+    # new vendor / new event
+    "new.exists": (
+        "{path} sudah ada; tidak ditimpa",
+        "{path} already exists; it was not overwritten",
+    ),
+    "new.exists.hint": (
+        "pilih nama lain, atau ubah berkas itu langsung",
+        "choose another name, or edit that file instead",
+    ),
+    "new.bad_slug": (
+        "`{value}` tidak bisa menjadi nama berkas ({why})",
+        "`{value}` can't be a file name ({why})",
+    ),
+    "new.bad_slug.hint": ("pakai `{suggestion}`", "use `{suggestion}`"),
+    "new.missing": (
+        '{option} belum diisi; tambahkan, misalnya {option} "{example}"',
+        '{option} is missing; add it, e.g. {option} "{example}"',
+    ),
+    "new.created": (
+        "{path} dibuat. Buka berkasnya, lengkapi isian yang diberi #, lalu jalankan "
+        "`python -m generator check`.",
+        "{path} created. Open it, fill in the fields marked #, then run "
+        "`python -m generator check`.",
+    ),
+    "prompt.vendor_name": ("Nama usaha", "Business name"),
+    "prompt.category": ("Kategori ({choices})", "Category ({choices})"),
+    "prompt.product": ("Nama satu produk", "Name of one product"),
+    "prompt.price": ("Harganya (rupiah)", "Its price (Rupiah)"),
+    "prompt.event_name": ("Nama bazar", "Name of the bazaar"),
+    "prompt.date": ("Tanggal (TTTT-BB-HH)", "Date (YYYY-MM-DD)"),
+    "prompt.location": ("Tempat", "Place"),
+    "prompt.stall": ("Nomor lapak pertama", "First stall label"),
+    "prompt.vendor": ("Usaha di lapak itu (nama berkas)", "Vendor at that stall (file name)"),
 }

@@ -159,9 +159,9 @@ class Named(Strict):
     id: Id
     """Kode singkat: huruf kecil, angka, dan `-`. Contoh: `makanan`, `kampung-bungas`."""
     name: Text
-    """Nama yang tampil di situs."""
+    """Nama yang tampil di situs. Contoh: `Makanan & Kudapan`."""
     description: LongText | None = None
-    """Keterangan singkat (boleh kosong)."""
+    """Keterangan singkat (boleh kosong). Contoh: `Kue, amplang, dan sambal.`"""
 
 
 class Category(Named):
@@ -178,15 +178,15 @@ class Catalogue(Strict):
     title: Text
     """Judul katalog. Contoh: `Katalog UMKM Gunung Sari Ilir`."""
     kelurahan: Text
-    """Nama kelurahan."""
+    """Nama kelurahan. Contoh: `Gunung Sari Ilir`."""
     kecamatan: Text
-    """Nama kecamatan."""
+    """Nama kecamatan. Contoh: `Balikpapan Tengah`."""
     city: Text
     """Nama kota. Contoh: `Balikpapan`."""
     site_url: Website | None = None
-    """Alamat situs yang sudah terbit, diawali https://."""
+    """Alamat situs yang sudah terbit. Contoh: `https://katalog.example.org/`."""
     description: LongText | None = None
-    """Keterangan di halaman depan."""
+    """Keterangan di halaman depan. Contoh: `Katalog usaha warga.`"""
     contact_whatsapp: Phone | None = None
     """Nomor WhatsApp pengelola katalog. Contoh: `0812-0000-0000`."""
     categories: Annotated[list[Category], Field(min_length=1)]
@@ -205,15 +205,15 @@ class Product(Strict):
     unit: Text | None = None
     """Satuan. Contoh: `bungkus 250 g`, `ikat`, `pot`."""
     description: LongText | None = None
-    """Keterangan produk."""
+    """Keterangan produk. Contoh: `Renyah, tanpa pengawet.`"""
     photo: Text | None = None
     """Berkas foto, relatif terhadap berkas ini. Contoh: `foto/amplang.jpg`."""
     available: Bool = True
-    """`false` jika sedang kosong."""
+    """Tulis `false` jika sedang kosong. Contoh: `false`."""
     season: list[Month] = []
     """Bulan panen atau bulan dijual, angka 1–12. Contoh: `[6, 7, 8]`."""
     category: Id | None = None
-    """Id kategori, jika berbeda dari kategori usaha."""
+    """Id kategori, jika berbeda dari kategori usaha. Contoh: `bunga`."""
 
     @field_validator("season")
     @classmethod
@@ -231,39 +231,39 @@ class Vendor(Strict):
     products: Annotated[list[Product], Field(min_length=1)]
     """Daftar produk, minimal satu."""
     owner: Text | None = None
-    """Nama pemilik."""
+    """Nama pemilik. Contoh: `Ibu Sari`."""
     description: LongText | None = None
-    """Keterangan singkat; baris kosong memulai paragraf baru."""
+    """Keterangan singkat; baris kosong memulai paragraf baru. Contoh: `Amplang buatan rumah.`"""
     rt: Number | None = None
-    """Nomor RT, 1–99."""
+    """Nomor RT, 1–99. Contoh: `3`."""
     rw: Number | None = None
-    """Nomor RW, 1–99."""
+    """Nomor RW, 1–99. Contoh: `1`."""
     address: Text | None = None
     """Alamat. Contoh: `Jl. Anggrek Gg. 3 No. 12`."""
     whatsapp: Phone | None = None
     """Nomor HP untuk WhatsApp. Contoh: `0812-3456-7890` atau `+62 812 3456 7890`."""
     instagram: Instagram | None = None
-    """Nama akun Instagram, dengan atau tanpa `@`."""
+    """Nama akun Instagram, dengan atau tanpa @. Contoh: `amplang.busari`."""
     website: Website | None = None
-    """Alamat situs, diawali https://."""
+    """Alamat situs, diawali https://. Contoh: `https://example.org/`."""
     photo: Text | None = None
     """Berkas foto usaha, relatif terhadap berkas ini. Contoh: `foto/toko.jpg`."""
     programme: Id | None = None
-    """Id program, misalnya `kampung-bungas`."""
+    """Id program. Contoh: `kampung-bungas`."""
     halal: Code | None = None
-    """Nomor sertifikat halal."""
+    """Nomor sertifikat halal. Contoh: `ID00000000000001`."""
     pirt: Code | None = None
-    """Nomor P-IRT."""
+    """Nomor P-IRT. Contoh: `"000000000000001"`."""
     nib: Code | None = None
-    """Nomor Induk Berusaha (NIB)."""
+    """Nomor Induk Berusaha (NIB). Contoh: `"0000000000001"`."""
     open_hours: Text | None = None
     """Jam buka. Contoh: `Senin–Sabtu 08:00–17:00`."""
     delivery: Bool | None = None
-    """`true` jika bisa diantar."""
+    """Bisa diantar? Contoh: `true`."""
     payment: list[Annotated[Payment, BeforeValidator(_lower)]] = []
-    """Cara bayar: `tunai`, `qris`, `transfer`."""
+    """Cara bayar: tunai, qris, transfer. Contoh: `[tunai, qris]`."""
     tags: list[Text] = []
-    """Kata kunci untuk pencarian."""
+    """Kata kunci untuk pencarian. Contoh: `[oleh-oleh, khas-balikpapan]`."""
 
 
 class Stall(Strict):
@@ -287,11 +287,11 @@ class Event(Strict):
     """Satu bazar (`content/events/<nama>.yml`)."""
 
     name: Text
-    """Nama acara."""
+    """Nama acara. Contoh: `Bazar UMKM Juli`."""
     date: datetime.date
     """Tanggal, tahun-bulan-tanggal. Contoh: `2025-06-14`."""
     location: Text
-    """Tempat."""
+    """Tempat. Contoh: `Halaman Kantor Kelurahan`."""
     stalls: Annotated[list[Stall], Field(min_length=1)]
     """Daftar lapak."""
     start: Time | None = None
@@ -299,9 +299,9 @@ class Event(Strict):
     end: Time | None = None
     """Jam selesai (24 jam, WITA). Contoh: `"16:00"`."""
     description: LongText | None = None
-    """Keterangan acara."""
+    """Keterangan acara. Contoh: `Bazar hasil kebun warga.`"""
     organizer: Text | None = None
-    """Penyelenggara."""
+    """Penyelenggara. Contoh: `Kelurahan Gunung Sari Ilir`."""
 
     @field_validator("date", mode="before")
     @classmethod

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import text
+from generator import scaffold, text
 from generator.collect import Index
 from generator.fields import format_phone
 from generator.model import Product, Vendor
@@ -176,6 +176,24 @@ def render_site(index: Index) -> dict[str, str]:
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
     for name, body in schemas(catalogue).items():  # published for editors: /schema/…
         pages.add(f"schema/{name}", body)
+    # Full templates for volunteers who only use GitHub's web editor (linked from "bergabung").
+    ids = [c.id for c in catalogue.categories]
+    pages.add(
+        "contoh/usaha-baru.yml",
+        scaffold.vendor_template(
+            "Nama Usaha Anda", ids[0], "Nama produk", 10000, ids, list(programmes)
+        ),
+    )
+    pages.add(
+        "contoh/bazar-baru.yml",
+        scaffold.event_template(
+            "Nama Bazar",
+            "2026-07-11",
+            "Tempat bazar",
+            "A1",
+            index.vendor_slugs[0] if index.vendor_slugs else "nama-usaha",
+        ),
+    )
     return pages.files
 
 

@@ -7,6 +7,7 @@ files: a page written by hand in the docs folder survives every build.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -48,6 +49,9 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     ]
     if clashes:
         raise BuildFailed(t("build.clash", path=docs_dir / clashes[0]))
+    # Claim the new pages before writing them, so a build killed half-way still knows
+    # them as its own next time.
+    _write_manifest(docs_dir, before | wanted.keys())
     written = unchanged = removed = 0
     for rel, data in wanted.items():
         target = docs_dir / rel
@@ -62,8 +66,12 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
             stale.unlink()
             removed += 1
             _remove_empty_parents(stale.parent, docs_dir)
-    _write_atomically(docs_dir / MANIFEST, json.dumps(sorted(wanted), indent=0).encode())
+    _write_manifest(docs_dir, wanted.keys())
     return WriteReport(written, unchanged, removed)
+
+
+def _write_manifest(docs_dir: Path, paths: Iterable[str]) -> None:
+    _write_atomically(docs_dir / MANIFEST, json.dumps(sorted(paths), indent=0).encode())
 
 
 def _read_manifest(docs_dir: Path) -> set[str]:

@@ -1,0 +1,184 @@
+"""`new vendor` and `new event`: templates a volunteer can fill in without reading code."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT
+from test_cli import run
+
+from generator.load import load_content
+from generator.scaffold import event_template, vendor_template
+
+
+def uncomment_everything(template: str) -> str:
+    """What a volunteer gets by removing the `#` before every optional field."""
+    return re.sub(r"^(\s*)# ([a-z_]+: )", r"\1\2", template, flags=re.MULTILINE)
+
+
+def test_every_example_in_the_templates_is_valid(content: Path) -> None:
+    for folder in ("foto",):
+        (content / "vendors" / folder).mkdir()
+        for name in ("amplang.jpg", "toko.jpg"):
+            (content / "vendors" / folder / name).write_bytes(b"jpeg")
+    vendor = uncomment_everything(
+        vendor_template(
+            "Toko Contoh", "makanan", "Kue lapis", 2500, ["makanan"], ["kampung-bungas"]
+        )
+    )
+    assert "\n# " in vendor_template("a", "makanan", "b", 1, [], [])  # optional ones are comments
+    assert "\n# owner" not in vendor and "\nowner: Ibu Sari" in vendor
+    (content / "vendors" / "toko-contoh.yml").write_text(vendor, "utf-8")
+    event = uncomment_everything(
+        event_template("Bazar Contoh", "2026-07-11", "Lapangan", "A1", "toko-contoh")
+    )
+    assert '\nstart: "08:00"' in event
+    (content / "events" / "bazar-contoh.yml").write_text(event, "utf-8")
+    loaded = load_content(Path("content"))
+    assert loaded.vendors["toko-contoh"].payment == ["tunai", "qris"]
+    assert loaded.events["bazar-contoh"].end == "16:00"
+
+
+def test_new_vendor_from_flags_validates_and_never_overwrites(content: Path) -> None:
+    args = (
+        "new",
+        "vendor",
+        "toko-bu-sari",
+        "--name",
+        "Toko Bu Sari",
+        "--category",
+        "makanan",
+        "--product",
+        "Kue lapis",
+        "--price",
+        "Rp2.500",
+    )
+    made = run(*args, cwd=content.parent)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == (
+        "content/vendors/toko-bu-sari.yml dibuat. Buka berkasnya, lengkapi "
+        "isian yang diberi #, lalu jalankan `python -m generator check`.\n"
+    )
+    path = content / "vendors" / "toko-bu-sari.yml"
+    assert load_content(Path("content")).vendors["toko-bu-sari"].products[0].price == 2500
+    before = path.read_bytes()
+
+    again = run(*args, cwd=content.parent)
+    assert again.returncode == 1
+    assert again.stderr == (
+        "galat: content/vendors/toko-bu-sari.yml sudah ada; tidak ditimpa — "
+        "pilih nama lain, atau ubah berkas itu langsung\n"
+    )
+    assert path.read_bytes() == before
+
+
+def test_new_vendor_refuses_bad_names_and_missing_answers(content: Path) -> None:
+    bad = run("new", "vendor", "Toko Bu Sari", cwd=content.parent)
+    assert bad.returncode == 1
+    assert bad.stderr == (
+        "galat: `Toko Bu Sari` tidak bisa menjadi nama berkas (huruf kecil a-z, "
+        "angka 0-9, dan -) — pakai `toko-bu-sari`\n"
+    )
+    missing = run("--lang", "en", "new", "vendor", "toko-baru", cwd=content.parent)
+    assert missing.returncode == 1
+    assert missing.stderr == 'error: --name is missing; add it, e.g. --name "Toko Bu Sari"\n'
+    wrong = run(
+        "new",
+        "vendor",
+        "toko-baru",
+        "--name",
+        "Toko",
+        "--category",
+        "minuman",
+        "--product",
+        "Es",
+        "--price",
+        "5000",
+        cwd=content.parent,
+    )
+    assert wrong.returncode == 1
+    assert (
+        "category: kategori `minuman` tidak dikenal — tulis salah satu dari: makanan, "
+        "sayuran, bunga" in wrong.stderr
+    )
+    assert not (content / "vendors" / "toko-baru.yml").exists()
+
+
+def test_new_vendor_asks_at_a_terminal(content: Path) -> None:
+    """A volunteer at a terminal answers questions instead of typing flags."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "new", "vendor", "kebun-baru"],
+        cwd=content.parent,
+        env=env,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+    )
+    os.close(follower)
+    os.write(leader, b"Kebun Baru\nsayuran\nKangkung\n5000\n")
+    screen = b""
+    deadline = time.monotonic() + 30
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            screen += os.read(leader, 4096)
+        except OSError:
+            break
+    proc.wait(timeout=30)
+    os.close(leader)
+    text = screen.decode("utf-8", "replace")
+    assert proc.returncode == 0, text
+    assert "Nama usaha:" in text and "Kategori (makanan, sayuran, bunga):" in text
+    vendor = load_content(Path("content")).vendors["kebun-baru"]
+    assert (vendor.name, vendor.category, vendor.products[0].price) == (
+        "Kebun Baru",
+        "sayuran",
+        5000,
+    )
+
+
+def test_new_event_validates_its_stall(content: Path) -> None:
+    made = run(
+        "new",
+        "event",
+        "bazar-juli",
+        "--name",
+        "Bazar Juli",
+        "--date",
+        "2026-07-11",
+        "--location",
+        "Lapangan RW 2",
+        "--stall",
+        "A1",
+        "--vendor",
+        "kebun-uji",
+        cwd=content.parent,
+    )
+    assert made.returncode == 0, made.stderr
+    assert load_content(Path("content")).events["bazar-juli"].stalls[0].vendor == "kebun-uji"
+    unknown = run(
+        "new",
+        "event",
+        "bazar-agustus",
+        "--name",
+        "Bazar",
+        "--date",
+        "2026-08-08",
+        "--location",
+        "Lapangan",
+        "--stall",
+        "A1",
+        "--vendor",
+        "kebun-ujii",
+        cwd=content.parent,
+    )
+    assert unknown.returncode == 1
+    assert "maksudnya `kebun-uji`?" in unknown.stderr
+    assert not (content / "events" / "bazar-agustus.yml").exists()

@@ -337,3 +337,17 @@ def new_event(
         return problems or checks.event_refs(doc, event, set(content.vendors))
 
     _write_checked(path, text, check)
+
+
+@main.command()
+@click.argument("ref")
+@CONTENT
+@friendly
+def diff(ref: str, content_dir: Path) -> None:
+    """Summarise, in Markdown, what changed in the catalogue since the git revision REF."""
+    from generator.diff import summarise
+    from generator.history import content_at
+
+    new = building.load_content(content_dir)
+    old, note = content_at(ref, content_dir)
+    click.echo((f"> {note}\n\n" if note else "") + summarise(old, new))

@@ -581,4 +581,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "prompt.location": ("Tempat", "Place"),
     "prompt.stall": ("Nomor lapak pertama", "First stall label"),
     "prompt.vendor": ("Usaha di lapak itu (nama berkas)", "Vendor at that stall (file name)"),
+    # diff: what a pull request changes
+    "diff.title": ("Perubahan katalog", "Catalogue changes"),
+    "diff.nothing": ("Tidak ada perubahan isi katalog.", "No change to the catalogue's content."),
+    "diff.vendors_added": ("Usaha baru", "New vendors"),
+    "diff.vendors_removed": ("Usaha dihapus", "Vendors removed"),
+    "diff.vendors_changed": ("Usaha diubah", "Vendors changed"),
+    "diff.events_added": ("Acara baru", "New events"),
+    "diff.events_removed": ("Acara dihapus", "Events removed"),
+    "diff.events_changed": ("Acara diubah", "Events changed"),
+    "diff.catalogue_changed": ("Pengaturan katalog diubah", "Catalogue settings changed"),
+    "diff.vendor": (
+        "{name} (`{slug}`): kategori `{category}`, {products} produk",
+        "{name} (`{slug}`): category `{category}`, {products} product(s)",
+    ),
+    "diff.event": (
+        "{name} (`{slug}`): {date}, {stalls} lapak",
+        "{name} (`{slug}`): {date}, {stalls} stall(s)",
+    ),
+    "diff.product_added": ("produk baru {name}: {price}", "new product {name}: {price}"),
+    "diff.product_removed": ("produk dihapus {name}", "product removed {name}"),
+    "diff.price": ("harga {name}: {old} → {new}", "price of {name}: {old} → {new}"),
+    "diff.available": ("{name} tersedia lagi", "{name} available again"),
+    "diff.unavailable": ("{name} sedang kosong", "{name} now unavailable"),
+    "diff.product_fields": ("{name}: {fields} berubah", "{name}: {fields} changed"),
+    "diff.fields": ("isian berubah: {fields}", "fields changed: {fields}"),
+    "diff.stall_added": ("lapak {stall} baru: `{vendor}`", "new stall {stall}: `{vendor}`"),
+    "diff.stall_removed": (
+        "lapak {stall} dihapus (`{vendor}`)",
+        "stall {stall} removed (`{vendor}`)",
+    ),
+    "diff.stall_changed": (
+        "lapak {stall}: `{old}` → `{new}`",
+        "stall {stall}: `{old}` → `{new}`",
+    ),
+    "diff.base_invalid": (
+        "Katalog di {ref} tidak lolos pemeriksaan; semua isi dianggap baru.",
+        "The catalogue at {ref} does not pass the checks; everything counts as new.",
+    ),
+    "diff.no_git": (
+        "{ref} tidak bisa dibaca dari git ({detail})",
+        "cannot read {ref} from git ({detail})",
+    ),
 }

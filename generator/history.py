@@ -1,0 +1,48 @@
+"""The catalogue as it was at a git revision (for `diff`)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import click
+
+from generator.load import Content, load_content
+from generator.messages import Msg, t
+from generator.problems import ContentInvalid
+
+
+def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+
+
+def content_at(ref: str, content_dir: Path) -> tuple[Content | None, Msg | None]:
+    """The validated catalogue at `ref`, or None (with a note) when it had none or it failed."""
+    content_dir = content_dir.resolve()
+    top = _git("rev-parse", "--show-toplevel", cwd=content_dir)
+    if top.returncode:
+        raise click.ClickException(
+            str(t("diff.no_git", ref=ref, detail=top.stderr.decode().strip()))
+        )
+    root = Path(top.stdout.decode().strip())
+    rel = content_dir.relative_to(root).as_posix()
+    exists = _git("cat-file", "-e", f"{ref}:{rel}", cwd=root)
+    if _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", cwd=root).returncode:
+        raise click.ClickException(str(t("diff.no_git", ref=ref, detail="unknown revision")))
+    if exists.returncode:  # the content folder did not exist yet at that revision
+        return None, None
+    archive = _git("archive", "--format=tar", ref, "--", rel, cwd=root)
+    if archive.returncode:
+        raise click.ClickException(
+            str(t("diff.no_git", ref=ref, detail=archive.stderr.decode().strip()))
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(tmp, filter="data")
+        try:
+            return load_content(Path(tmp) / rel), None
+        except ContentInvalid:
+            return None, t("diff.base_invalid", ref=ref)

@@ -1,0 +1,89 @@
+"""`diff REF`: the reviewer's summary of a pull request, from a real git history."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE
+from test_cli import run
+
+EXPECTED = Path(__file__).parent / "cases" / "diff"
+
+
+def git(*args: str, cwd: Path) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=uji@example.org", "-c", "user.name=Uji", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    git("init", "-q", cwd=tmp_path)
+    git("add", "-A", cwd=tmp_path)
+    git("commit", "-qm", "katalog awal", cwd=tmp_path)
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_summary_of_a_pull_request(repo: Path, update_golden: bool) -> None:
+    vendors, events = repo / "content" / "vendors", repo / "content" / "events"
+    edit(vendors / "amplang-uji.yml", "price: 35000", "price: 38000")
+    edit(vendors / "amplang-uji.yml", "    available: false\n", "")
+    edit(vendors / "amplang-uji.yml", "owner: Ibu Uji", "owner: Ibu Uji Baru")
+    with (vendors / "amplang-uji.yml").open("a") as f:
+        f.write("  - name: Amplang pedas\n    price: 37000\n    unit: bungkus 250 g\n")
+    (vendors / "kue-tanpa-rt.yml").unlink()
+    (vendors / "toko-baru.yml").write_text(
+        "name: Toko Baru\ncategory: makanan\nproducts:\n  - name: Kue\n    price: 1000\n"
+    )
+    edit(
+        events / "bazar-uji.yml",
+        "  - stall: B1\n    vendor: kue-tanpa-rt\n",
+        "  - stall: B2\n    vendor: kebun-uji\n",
+    )
+    edit(
+        events / "bazar-uji.yml",
+        "  - stall: A2\n    vendor: kebun-uji",
+        "  - stall: A2\n    vendor: toko-baru",
+    )
+    (events / "bazar-depan.yml").unlink()
+    for lang, name in (("id", "expected.md"), ("en", "expected.en.md")):
+        result = run("--lang", lang, "diff", "HEAD", cwd=repo)
+        assert result.returncode == 0, result.stderr
+        if update_golden:
+            (EXPECTED / name).write_text(result.stdout, "utf-8")
+        assert result.stdout == (EXPECTED / name).read_text("utf-8")
+
+
+def test_no_change_and_unknown_revision(repo: Path) -> None:
+    same = run("diff", "HEAD", cwd=repo)
+    assert same.stdout == "## Perubahan katalog\n\nTidak ada perubahan isi katalog.\n\n"
+    unknown = run("diff", "cabang-hilang", cwd=repo)
+    assert unknown.returncode == 1
+    assert unknown.stderr == "galat: cabang-hilang tidak bisa dibaca dari git (unknown revision)\n"
+
+
+def test_a_broken_base_counts_everything_as_new(repo: Path) -> None:
+    (repo / "content" / "vendors" / "kebun-uji.yml").write_text("name: [\n", "utf-8")
+    git("commit", "-qam", "rusak", cwd=repo)
+    (repo / "content" / "vendors" / "kebun-uji.yml").write_text(
+        (FIXTURE / "vendors" / "kebun-uji.yml").read_text("utf-8"), "utf-8"
+    )
+    result = run("diff", "HEAD", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "> Katalog di HEAD tidak lolos pemeriksaan; semua isi "
+        "dianggap baru.\n\n## Perubahan katalog\n\n### Usaha baru\n"
+    )

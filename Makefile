@@ -24,9 +24,11 @@ test: $(VENV)/.installed ## every test, including a real MkDocs build and headle
 fuzz: $(VENV)/.installed ## the property tests with many more examples (minutes)
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/test_properties.py
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed ## ruff, and the workflows against GitHub's schema and zizmor
 	$(PY) -m ruff check generator tests
 	$(PY) -m ruff format --check generator tests
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(VENV)/bin/zizmor --offline .github/workflows
 
 schema: $(VENV)/.installed ## regenerate schema/*.json after changing the model or the categories
 	$(PY) -m generator schema

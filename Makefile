@@ -18,7 +18,12 @@ site: $(VENV)/.installed ## validate content/, generate pages, build site/
 serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000/ ; editing YAML refreshes the page
 	$(PY) -m generator serve
 
-test: $(VENV)/.installed ## every test, including a real MkDocs build and headless Chromium
+# The YAML language server (what VS Code's YAML extension runs), for tests/test_editor.py.
+tests/editor/node_modules/.installed: tests/editor/package-lock.json
+	npm ci --prefix tests/editor --no-audit --no-fund --silent
+	touch $@
+
+test: $(VENV)/.installed tests/editor/node_modules/.installed ## every test: real MkDocs, headless Chromium, a real YAML language server
 	$(PY) -m pytest
 
 fuzz: $(VENV)/.installed ## the property tests with many more examples (minutes)

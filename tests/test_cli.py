@@ -230,3 +230,29 @@ def test_build_never_deletes_folders_it_did_not_make(content: Path, tmp_path: Pa
         in (clash.stderr)
     )
     assert (notes / "usaha" / "kue-baru.md").read_text("utf-8") == "tulisan tangan"
+
+
+def test_github_annotations_escape_what_the_workflow_syntax_needs() -> None:
+    from generator.messages import t
+    from generator.problems import Problem
+    from generator.report import as_github
+
+    problem = Problem(
+        "content/vendors/a,b:c.yml",
+        3,
+        7,
+        "products[0].price",
+        t("other", detail="100% salah\nbaris dua\r"),
+        t("price.write"),
+    )
+    assert as_github([problem]) == (
+        "::error file=content/vendors/a%2Cb%3Ac.yml,line=3,col=7,title=products[0].price::"
+        "100%25 salah%0Abaris dua%0D — tulis harga dalam rupiah bulat dengan angka, "
+        "misalnya `price: 15000`"
+    )
+    whole_file = Problem(
+        "content/vendors/x.yml", message=t("file.empty"), hint=t("file.empty.hint")
+    )
+    assert as_github([whole_file]).startswith(
+        "::error file=content/vendors/x.yml,title=content/vendors/x.yml::"
+    )

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test fuzz lint schema update-golden constraints clean
+.PHONY: site serve test fuzz lint schema bench update-golden constraints clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ lint: $(VENV)/.installed ## ruff, and the workflows against GitHub's schema and 
 	$(PY) -m ruff format --check generator tests
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(VENV)/bin/zizmor --offline .github/workflows
+
+bench: $(VENV)/.installed ## our build vs plain MkDocs on the same pages, 100/1,000/5,000 vendors (minutes)
+	cd bench && ../$(PY) run.py
 
 schema: $(VENV)/.installed ## regenerate schema/*.json after changing the model or the categories
 	$(PY) -m generator schema

@@ -29,6 +29,7 @@ MAX_VALUES = 50_000  # bounds alias expansion ("billion laughs")
 Loc = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -172,6 +173,8 @@ class _Builder:
         _check_tag(node, loc, _SCALAR_TAGS)
         typed = node.value
         _check_text(node, loc, typed)
+        if node.tag == _STR:  # most values: no need to ask the constructor
+            return typed
         # YAML 1.1 reads `15.000` as 15.0 and `8:00` as 480; keep what the volunteer typed
         # so prices and times are parsed by rules that know how people here write them.
         # Likewise `0812…`, `0000000000012` (read as octal) and `+62…` stay as typed.

@@ -7,6 +7,7 @@ helpers return `Markup` for text the generator itself made and trusts.
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 import re
 from urllib.parse import quote
@@ -21,6 +22,14 @@ LOCALE = "id"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
 
+# Names, units and prices repeat across thousands of pages: remember the answers.
+@functools.lru_cache(maxsize=65536)
+def _escape(text: str) -> Markup:
+    one_line = re.sub(r"\s+", " ", text)
+    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;")
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+
+
 def md(text: object) -> Markup:
     """Any text -> Markdown that shows exactly that text, on one line, inert.
 
@@ -29,9 +38,7 @@ def md(text: object) -> Markup:
     """
     if isinstance(text, Markup):
         return text
-    one_line = re.sub(r"\s+", " ", str(text))
-    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;")
-    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+    return _escape(str(text))
 
 
 def paragraphs(text: str | None) -> Markup:
@@ -54,6 +61,7 @@ _ENTITY_START = re.compile(r"&(?=#?\w+;)")
 _LOOKALIKES = str.maketrans({"<": "‹", ">": "›", '"': "”", "'": "’"})
 
 
+@functools.lru_cache(maxsize=4096)
 def rupiah(amount: int) -> Markup:
     """15000 -> `Rp15.000`."""
     return Markup(
@@ -61,6 +69,7 @@ def rupiah(amount: int) -> Markup:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def tanggal(day: datetime.date) -> Markup:
     """2025-06-14 -> `Sabtu, 14 Juni 2025`."""
     return Markup(format_date(day, "EEEE, d MMMM y", locale=LOCALE))

@@ -1,0 +1,55 @@
+"""Incremental generation: only pages whose text changes are written (mtimes kept), so
+MkDocs' live reload and dirty builds see exactly what an edit touched."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from generator.build import generate
+
+DAY = datetime.date(2025, 7, 1)
+
+
+def stamps(docs: Path) -> dict[str, int]:
+    return {
+        p.relative_to(docs).as_posix(): p.stat().st_mtime_ns
+        for p in docs.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {path for path in after if before.get(path) != after[path]}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    _, first = generate(content, docs, DAY)
+    assert first.written > 20
+    before = stamps(docs)
+
+    _, again = generate(content, docs, DAY)
+    assert (again.written, again.removed) == (0, 0)
+    assert stamps(docs) == before  # content and mtime untouched
+
+    edit(content / "vendors" / "amplang-uji.yml", "Paragraf kedua.", "Paragraf baru.")
+    generate(content, docs, DAY)
+    after_description = stamps(docs)
+    assert changed(before, after_description) == {"usaha/amplang-uji.md"}
+
+    edit(content / "vendors" / "amplang-uji.yml", "Amplang kepiting", "Amplang rajungan")
+    generate(content, docs, DAY)
+    # Every page that names the product, and no other.
+    assert changed(after_description, stamps(docs)) == {
+        "usaha/amplang-uji.md",
+        "usaha/index.md",
+        "kategori/makanan.md",
+        "rt/3.md",
+    }

@@ -190,11 +190,12 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
 
     site.configure_logging(verbose=True)
     docs_dir = Path(site.load(config_file).docs_dir)
-    building.generate(content_dir, docs_dir)
+    caches = building.Caches()
+    building.generate(content_dir, docs_dir, caches=caches)
 
     def regenerate() -> None:
         try:
-            _, written = building.generate(content_dir, docs_dir)
+            _, written = building.generate(content_dir, docs_dir, caches=caches)
         except Exception as err:  # noqa: BLE001 - keep serving the last good pages
             click.echo(describe(err), err=True)
             return
@@ -210,14 +211,23 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
             # Editors save in several steps: wait until the burst of events is over.
             if self.timer:
                 self.timer.cancel()
-            self.timer = threading.Timer(0.2, regenerate)
+            self.timer = threading.Timer(0.1, regenerate)
             self.timer.start()
 
     observer = Observer()
     observer.schedule(Regenerate(), str(content_dir), recursive=True)
     observer.start()
     try:
-        mkdocs_serve(str(config_file), dev_addr=dev_addr, livereload=True)
+        # Dirty rebuilds render only the pages the generator rewrote; the hook keeps the
+        # search index whole (see preview_hook.py).
+        hook = Path(__file__).with_name("preview_hook.py")
+        mkdocs_serve(
+            str(config_file),
+            dev_addr=dev_addr,
+            livereload=True,
+            build_type="dirty",
+            hooks=[str(hook)],
+        )
     finally:
         observer.stop()
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from generator import checks, fields
 from generator.messages import t
@@ -37,26 +40,29 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_content(content_dir: Path) -> Content:
+# A parsed and validated file, remembered by `serve` between edits: an unchanged file
+# (same size and modification time) is not read again.
+Parsed = tuple[Document | None, BaseModel | None, list[Problem]]
+FileCache = dict[tuple[str, type, int, int], Parsed]
+
+
+def load_content(content_dir: Path, cache: FileCache | None = None) -> Content:
     problems: list[Problem] = []
     catalogue_file = content_dir / "catalogue.yml"
     if not content_dir.is_dir():
         raise ContentInvalid([_whole(content_dir, "content.missing")])
-    catalogue_doc = None
+    catalogue_doc, catalogue = None, None
     if catalogue_file.is_file():
-        catalogue_doc = _read(catalogue_file, problems)
+        catalogue_doc, catalogue, found = _parse(catalogue_file, Catalogue, cache)
+        problems += found + (checks.catalogue_ids(catalogue_doc) if catalogue_doc else [])
     else:
         problems.append(_whole(catalogue_file, "catalogue.missing"))
-    catalogue, found = to_model(catalogue_doc, Catalogue) if catalogue_doc else (None, [])
-    problems += found + (checks.catalogue_ids(catalogue_doc) if catalogue_doc else [])
 
-    vendor_docs = _read_folder(content_dir / "vendors", problems)
+    vendor_docs, vendors = _read_folder(content_dir / "vendors", Vendor, problems, cache)
     # Stalls may name a vendor whose file has problems of its own: those are reported
     # there, not again as "no such vendor" in every event.
     vendor_files = {p.stem for p in _yaml_files(content_dir / "vendors")}
-    event_docs = _read_folder(content_dir / "events", problems)
-    vendors = _models(vendor_docs, Vendor, problems)
-    events = _models(event_docs, Event, problems)
+    event_docs, events = _read_folder(content_dir / "events", Event, problems, cache)
 
     if catalogue is not None:
         for slug, vendor in vendors.items():
@@ -70,12 +76,23 @@ def load_content(content_dir: Path) -> Content:
     return Content(catalogue, vendors, events)
 
 
-def _read(path: Path, problems: list[Problem]) -> Document | None:
+def _parse(path: Path, model: type, cache: FileCache | None) -> Parsed:
+    """Read, parse and validate one file (or remember having done so)."""
+    key = None
+    if cache is not None:
+        stat = path.stat()
+        key = (str(path), model, stat.st_mtime_ns, stat.st_size)
+        if key in cache:
+            return cache[key]
     loaded = load_document(path, display_path(path))
     if isinstance(loaded, list):
-        problems += loaded
-        return None
-    return loaded
+        parsed: Parsed = (None, None, loaded)
+    else:
+        value, found = to_model(loaded, model)
+        parsed = (loaded, value, found)
+    if cache is not None and key is not None:
+        cache[key] = parsed
+    return parsed
 
 
 def _whole(path: Path, code: str, **params: object) -> Problem:
@@ -93,8 +110,11 @@ def _yaml_files(folder: Path) -> list[Path]:
     )
 
 
-def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, Document]:
+def _read_folder(
+    folder: Path, model: type, problems: list[Problem], cache: FileCache | None
+) -> tuple[dict[str, Document], dict[str, Any]]:
     docs: dict[str, Document] = {}
+    values: dict[str, Any] = {}
     for path in _yaml_files(folder):  # README.md and the like may live beside the content
         if path.suffix == ".yaml":
             problems.append(_whole(path, "file.yaml_ext", stem=path.stem))
@@ -110,17 +130,10 @@ def _read_folder(folder: Path, problems: list[Problem]) -> dict[str, Document]:
                 )
             )
             continue
-        doc = _read(path, problems)
+        doc, value, found = _parse(path, model, cache)
+        problems += found
         if doc is not None:
             docs[path.stem] = doc
-    return docs
-
-
-def _models(docs: dict[str, Document], model: type, problems: list[Problem]) -> dict:
-    out = {}
-    for slug, doc in docs.items():
-        value, found = to_model(doc, model)
-        problems += found
         if value is not None:
-            out[slug] = value
-    return out
+            values[path.stem] = value
+    return docs, values

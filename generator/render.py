@@ -68,13 +68,18 @@ class Pages:
         self.files[path] = body
 
 
-def render_site(index: Index) -> dict[str, str]:
+def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str, str]:
+    """All pages. With a `cache` (kept by `serve` between edits), a vendor page whose
+    inputs did not change is not rendered again."""
     env = environment()
     pages = Pages()
     content = index.content
     catalogue = content.catalogue
     categories = {c.id: c for c in catalogue.categories}
     programmes = {p.id: p for p in catalogue.programmes}
+    months = text.month_names("abbreviated")
+    wa = _wa_links(catalogue.title)
+    settings = catalogue.model_dump_json() if cache is not None else ""
 
     def page(
         path: str,
@@ -82,8 +87,13 @@ def render_site(index: Index) -> dict[str, str]:
         title: str,
         description: str = "",
         boost: float = 0,
+        key: tuple | None = None,
         **context: Any,
     ) -> None:
+        if cache is not None and key is not None and (path, *key) in cache:
+            pages.add(path, cache[(path, *key)])
+            return
+
         def link(label: Any, target: str) -> Markup:
             return Markup(f"[{text.md(label)}]({url(target)})")
 
@@ -106,12 +116,14 @@ def render_site(index: Index) -> dict[str, str]:
             cat=catalogue,
             categories=categories,
             programmes=programmes,
-            months=text.month_names("abbreviated"),
+            months=months,
             payment_names=PAYMENT_NAMES,
-            wa=_wa_links(catalogue.title),
+            wa=wa,
             **context,
         )
         pages.add(path, header + re.sub(r"\n{3,}", "\n\n", body.strip()) + "\n")
+        if cache is not None and key is not None:
+            cache[(path, *key)] = pages.files[path]
 
     place = f"Kelurahan {catalogue.kelurahan}, {catalogue.city}"
     page("index.md", "home.md.j2", catalogue.title, catalogue.description or "")
@@ -126,6 +138,9 @@ def render_site(index: Index) -> dict[str, str]:
             vendor.name,
             vendor.description or "",
             boost=3,
+            key=(vendor.model_dump_json(), settings, _stands_key(index, slug))
+            if cache is not None
+            else None,
             slug=slug,
             v=vendor,
         )
@@ -195,6 +210,13 @@ def render_site(index: Index) -> dict[str, str]:
         ),
     )
     return pages.files
+
+
+def _stands_key(index: Index, slug: str) -> tuple:
+    """What a vendor page shows of the bazaars it takes part in."""
+    return tuple(
+        (s.event_slug, s.event.name, s.event.date, s.stall) for s in index.stands.get(slug, [])
+    )
 
 
 def _harvest(index: Index, programme: str) -> list[tuple[str, Product]]:

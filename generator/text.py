@@ -75,14 +75,15 @@ def tanggal(day: datetime.date) -> Markup:
     return Markup(format_date(day, "EEEE, d MMMM y", locale=LOCALE))
 
 
-def month_names(width: str = "wide") -> list[str]:
+@functools.lru_cache(maxsize=2)
+def month_names(width: str = "wide") -> tuple[str, ...]:
     """Indonesian month names, January first ("abbreviated": Jan, Feb, …)."""
-    return [
+    return tuple(
         format_date(
             datetime.date(2000, m, 1), "MMM" if width == "abbreviated" else "MMMM", locale=LOCALE
         )
         for m in range(1, 13)
-    ]
+    )
 
 
 def whatsapp_url(number: str, message: str) -> str:

@@ -51,22 +51,26 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
         raise BuildFailed(t("build.clash", path=docs_dir / clashes[0]))
     # Claim the new pages before writing them, so a build killed half-way still knows
     # them as its own next time.
-    _write_manifest(docs_dir, before | wanted.keys())
-    written = unchanged = removed = 0
-    for rel, data in wanted.items():
-        target = docs_dir / rel
-        if target.is_file() and target.read_bytes() == data:
-            unchanged += 1
-            continue
-        _write_atomically(target, data)
-        written += 1
+    if not wanted.keys() <= before:  # a rewrite of an unchanged manifest would wake MkDocs
+        _write_manifest(docs_dir, before | wanted.keys())
+    # Compare everything first, then write in one burst: a live preview that sees the
+    # first write starts rebuilding, and should not have to start again.
+    changed = [
+        rel
+        for rel, data in wanted.items()
+        if not (docs_dir / rel).is_file() or (docs_dir / rel).read_bytes() != data
+    ]
+    for rel in changed:
+        _write_atomically(docs_dir / rel, wanted[rel])
+    written, unchanged, removed = len(changed), len(wanted) - len(changed), 0
     for rel in sorted(before - wanted.keys()):
         stale = docs_dir / rel
         if stale.is_file():
             stale.unlink()
             removed += 1
             _remove_empty_parents(stale.parent, docs_dir)
-    _write_manifest(docs_dir, wanted.keys())
+    if before != wanted.keys():
+        _write_manifest(docs_dir, wanted.keys())
     return WriteReport(written, unchanged, removed)
 
 

@@ -1,0 +1,49 @@
+"""The preview (`serve`) rebuilds only changed pages, yet its search index stays whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN_DAY, ROOT
+from mkdocs.commands.build import build as mkdocs_build
+
+from generator import site
+from generator.build import Caches, generate
+
+pytestmark = pytest.mark.slow
+HOOK = ROOT / "generator" / "preview_hook.py"
+
+
+def dirty_build(tmp_path: Path) -> dict:
+    config = site.load(ROOT / "mkdocs.yml", site_dir=str(tmp_path / "site"), hooks=[str(HOOK)])
+    config["docs_dir"] = str(tmp_path / "docs")
+    mkdocs_build(config, dirty=True)
+    return json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+
+
+def pages(index: dict) -> set[str]:
+    return {doc["location"].split("#")[0] for doc in index["docs"]}
+
+
+def test_dirty_rebuilds_keep_every_page_searchable(content: Path, tmp_path: Path) -> None:
+    caches = Caches()
+    generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
+    full = dirty_build(tmp_path)
+    assert "usaha/kebun-uji/" in pages(full)
+
+    vendor = content / "vendors" / "amplang-uji.yml"
+    vendor.write_text(vendor.read_text("utf-8").replace("Amplang kepiting", "Amplang rajungan"))
+    _, written = generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
+    assert written.written == 4  # the vendor page and three lists that name the product
+    after = dirty_build(tmp_path)
+    assert pages(after) == pages(full)  # MkDocs alone would keep only the 4 rebuilt pages
+    texts = " ".join(d["text"] for d in after["docs"] if d["location"].startswith("usaha/"))
+    assert "Amplang rajungan" in texts and "Amplang kepiting" not in texts
+
+    (content / "vendors" / "kue-tanpa-rt.yml").unlink()
+    event = content / "events" / "bazar-uji.yml"
+    event.write_text(event.read_text("utf-8").split("  - stall: B1")[0], "utf-8")
+    generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
+    assert pages(dirty_build(tmp_path)) == pages(full) - {"usaha/kue-tanpa-rt/"}

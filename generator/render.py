@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -54,6 +55,44 @@ def environment() -> jinja2.Environment:
         nomor=lambda n: Markup(f"{n:02d}"),  # RT 03, as RT numbers are written locally
     )
     return env
+
+
+PER_PAGE = 50  # vendors per list page: a cheap phone scrolls, and previews stay quick
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one list page stands among the pages of the same list."""
+
+    number: int
+    paths: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    def window(self) -> list[int | None]:
+        """Page numbers to link: the first, the last and a few around this one (None: …)."""
+        near = [
+            n for n in range(1, self.count + 1) if n in (1, self.count) or abs(n - self.number) <= 2
+        ]
+        out: list[int | None] = []
+        for n in near:
+            if out and out[-1] is not None and n - out[-1] > 1:
+                out.append(None)
+            out.append(n)
+        return out
+
+
+def _chunks(
+    path: str, slugs: list[str], base: str | None = None
+) -> list[tuple[str, list[str], Pager]]:
+    """A long list split over pages: page 1 keeps `path` (printed QR codes point there);
+    page n is `<base>/<n>.md`."""
+    parts = [slugs[i : i + PER_PAGE] for i in range(0, len(slugs), PER_PAGE)] or [[]]
+    base = base or path.removesuffix(".md")
+    paths = tuple(path if n == 1 else f"{base}/{n}.md" for n in range(1, len(parts) + 1))
+    return [(paths[n], part, Pager(n + 1, paths)) for n, part in enumerate(parts)]
 
 
 class Pages:
@@ -119,6 +158,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             months=months,
             payment_names=PAYMENT_NAMES,
             wa=wa,
+            harvest=lambda slugs: _harvest(index, slugs),
             **context,
         )
         pages.add(path, header + re.sub(r"\n{3,}", "\n\n", body.strip()) + "\n")
@@ -129,7 +169,38 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
     page("index.md", "home.md.j2", catalogue.title, catalogue.description or "")
     # Lists repeat product names in short texts that would outrank the vendor's own page.
     lists = 0.3
-    page("usaha/index.md", "vendors.md.j2", "Semua usaha", f"Semua usaha di {place}", lists)
+
+    def listing(
+        path: str,
+        slugs: list[str],
+        template: str,
+        title: str,
+        description: str,
+        base: str | None = None,
+        **context: Any,
+    ) -> None:
+        for part_path, part, pager in _chunks(path, slugs, base):
+            suffix = f" ({pager.number}/{pager.count})" if pager.number > 1 else ""
+            page(
+                part_path,
+                template,
+                title + suffix,
+                description,
+                lists,
+                shown=part,
+                total=len(slugs),
+                pager=pager,
+                **context,
+            )
+
+    listing(
+        "usaha/index.md",
+        index.vendor_slugs,
+        "vendors.md.j2",
+        "Semua usaha",
+        f"Semua usaha di {place}",
+        base="usaha/semua",
+    )
     for slug in index.vendor_slugs:
         vendor = content.vendors[slug]
         page(
@@ -146,24 +217,23 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         )
     page("kategori/index.md", "categories.md.j2", "Kategori", f"Kategori usaha di {place}")
     for category in catalogue.categories:
-        page(
+        listing(
             f"kategori/{category.id}.md",
+            index.by_category.get(category.id, []),
             "category.md.j2",
             category.name,
             category.description or "",
             c=category,
-            boost=lists,
         )
     page("program/index.md", "programmes.md.j2", "Program", f"Program warga {place}")
     for programme in catalogue.programmes:
-        page(
+        listing(
             f"program/{programme.id}.md",
+            index.by_programme.get(programme.id, []),
             "programme.md.j2",
             programme.name,
             programme.description or "",
             p=programme,
-            harvest=_harvest(index, programme.id),
-            boost=lists,
         )
     page("acara/index.md", "events.md.j2", "Acara & bazar", f"Bazar UMKM di {place}")
     for slug in content.events:
@@ -178,14 +248,13 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         )
     page("rt/index.md", "rts.md.j2", "Usaha per RT", f"Usaha per RT di {place}")
     for number, slugs in index.by_rt.items():
-        page(
+        listing(
             f"rt/{number}.md",
+            slugs,
             "rt.md.j2",
             f"RT {number:02d}",
             f"Usaha di RT {number:02d}",
             number=number,
-            slugs=slugs,
-            boost=lists,
         )
     page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
@@ -219,14 +288,9 @@ def _stands_key(index: Index, slug: str) -> tuple:
     )
 
 
-def _harvest(index: Index, programme: str) -> list[tuple[str, Product]]:
+def _harvest(index: Index, slugs: list[str]) -> list[tuple[str, Product]]:
     """Products with a season, for the harvest calendar, by product name."""
-    rows = [
-        (slug, p)
-        for slug in index.by_programme.get(programme, [])
-        for p in index.vendor(slug).products
-        if p.season
-    ]
+    rows = [(slug, p) for slug in slugs for p in index.vendor(slug).products if p.season]
     return sorted(rows, key=lambda row: (row[1].name.casefold(), row[0]))
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from generator import build as building
-from generator import checks, fields, report, scaffold, site
+from generator import checks, fields, preview, report, scaffold, site
 from generator.load import display_path
 from generator.messages import LANGUAGES, set_language, t
 from generator.model import Event, Vendor
@@ -200,6 +200,7 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
             click.echo(describe(err), err=True)
             return
         if written.written or written.removed:
+            preview.request_rebuild()
             click.echo(t("cli.regenerated", written=written.written), err=True)
 
     class Regenerate(FileSystemEventHandler):

@@ -1,0 +1,104 @@
+"""Fast and correct previews for `python -m generator serve` (MkDocs events, loaded
+through preview_hook.py, plus the rebuild trigger the command uses).
+
+`serve` rebuilds "dirty": MkDocs renders only the pages whose Markdown changed, and the
+generator rewrites only the pages an edit touches (see write.py). Material's search
+plugin then writes a search index holding just those pages; `on_post_build` puts the
+others back, so search in the preview still finds every vendor. The generator, not
+MkDocs' file polling, says when to rebuild: `request_rebuild` right after it wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+# Module state lives across rebuilds: MkDocs loads a hook module once per process.
+_previous: list[dict[str, Any]] = []
+_pages: set[str] = set()
+_server: Any = None
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Theme templates compiled once per `serve`, not once per rebuild: MkDocs makes a
+    fresh Jinja environment each time, and compiling Material's templates took half of a
+    rebuild."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _Compiled()
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+    env.bytecode_cache = _compiled
+    return env
+
+
+def _index_path(config: Any) -> Path:
+    return Path(config.site_dir) / "search" / "search_index.json"
+
+
+def _page(location: str) -> str:
+    """The page part of a search location or a file's URL (home is "" in both)."""
+    return location.split("#", 1)[0].removeprefix("./")
+
+
+def on_pre_build(config: Any) -> None:
+    global _previous
+    try:
+        _previous = json.loads(_index_path(config).read_text("utf-8"))["docs"]
+    except (OSError, ValueError, KeyError):
+        _previous = []
+
+
+def on_files(files: Any, config: Any) -> Any:
+    global _pages
+    _pages = {_page(file.url) for file in files.documentation_pages()}
+    return files
+
+
+def on_post_build(config: Any) -> None:
+    path = _index_path(config)
+    try:
+        index = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return
+    rebuilt = {_page(doc["location"]) for doc in index["docs"]}
+    kept = [
+        doc
+        for doc in _previous
+        if _page(doc["location"]) not in rebuilt and _page(doc["location"]) in _pages
+    ]
+    index["docs"] = kept + index["docs"]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Rebuild when the generator says so, instead of polling every generated page."""
+    global _server
+    _server = server
+    server.unwatch(config.docs_dir)
+    return server
+
+
+def request_rebuild() -> None:
+    """Called by `serve` after the generator wrote pages: rebuild now. (MkDocs' live
+    reload server has no public call for this; mkdocs is pinned below 2.)"""
+    server = _server
+    if server is None:
+        return
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()

@@ -62,3 +62,21 @@ def test_indonesian_interface_and_formats(sample_site: Path) -> None:
     vendor = (sample_site / "usaha" / "amplang-bu-sari" / "index.html").read_text("utf-8")
     assert re.search(r"Rp\d{1,3}\.\d{3}", vendor)
     assert "fonts.googleapis.com" not in vendor  # no third-party request on a slow phone
+
+
+def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> None:
+    """Same content, same site: fresh generation and build, compared file by file.
+    (sitemap.xml's <lastmod> is the build date; SOURCE_DATE_EPOCH fixes it.)"""
+    from generator.build import build
+
+    build(ROOT / "content", tmp_path / "site", ROOT / "mkdocs.yml", docs_dir=tmp_path / "docs")
+    first = {
+        p.relative_to(sample_site): p.read_bytes() for p in sample_site.rglob("*") if p.is_file()
+    }
+    second = {
+        p.relative_to(tmp_path / "site"): p.read_bytes()
+        for p in (tmp_path / "site").rglob("*")
+        if p.is_file()
+    }
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

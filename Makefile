@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test fuzz lint schema bench update-golden constraints clean
+.PHONY: site check serve test fuzz lint schema bench update-golden constraints clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 site: $(VENV)/.installed ## validate content/, generate pages, build site/
 	$(PY) -m generator build
+
+check: $(VENV)/.installed ## validate content/ only (messages in Bahasa Indonesia)
+	$(PY) -m generator check
 
 serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000/ ; editing YAML refreshes the page
 	$(PY) -m generator serve

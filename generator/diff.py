@@ -22,7 +22,10 @@ def summarise(old: Content | None, new: Content) -> str:
         ),
         (
             t("diff.vendors_removed"),
-            [_vendor_line(s, before_v[s]) for s in sorted(before_v.keys() - new.vendors.keys())],
+            [
+                f"{_vendor_line(s, before_v[s])} {t('diff.qr', slug=s)}"
+                for s in sorted(before_v.keys() - new.vendors.keys())
+            ],
         ),
         (
             t("diff.vendors_changed"),
@@ -65,8 +68,9 @@ def summarise(old: Content | None, new: Content) -> str:
 
 
 def _code(text: str) -> str:
-    """Inline code for names in the summary; backticks inside can't close it."""
-    return "`" + text.replace("`", "ˋ") + "`"
+    """Text from content as inline code: the summary is rendered as Markdown and HTML on
+    GitHub, so nothing from a pull request may become a link, an image or a tag."""
+    return "`" + " ".join(text.replace("`", "ˋ").split()) + "`"
 
 
 def _vendor_line(slug: str, vendor: Vendor) -> str:
@@ -103,15 +107,26 @@ def _changed_fields(old: object, new: object, skip: tuple[str, ...] = ()) -> str
 
 
 def _price(product: Product) -> str:
-    return str(rupiah(product.price)) + (f" / {product.unit}" if product.unit else "")
+    return str(rupiah(product.price)) + (f" / {_code(product.unit)}" if product.unit else "")
+
+
+def _products(vendor: Vendor) -> dict[str, Product]:
+    """Products by name; a second product of the same name is told apart as "name (2)"."""
+    out: dict[str, Product] = {}
+    for product in vendor.products:
+        name, n = product.name, 1
+        while name in out:
+            n += 1
+            name = f"{product.name} ({n})"
+        out[name] = product
+    return out
 
 
 def _vendor_changes(slug: str, old: Vendor, new: Vendor) -> list[str]:
     if old == new:
         return []
     details = []
-    before = {p.name: p for p in old.products}
-    after = {p.name: p for p in new.products}
+    before, after = _products(old), _products(new)
     for name in sorted(after.keys() - before.keys()):
         details.append(t("diff.product_added", name=_code(name), price=_price(after[name])))
     for name in sorted(before.keys() - after.keys()):

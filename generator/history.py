@@ -41,7 +41,9 @@ def content_at(ref: str, content_dir: Path) -> tuple[Content | None, Msg | None]
         )
     with tempfile.TemporaryDirectory() as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(tmp, filter="data")
+            # Debian 12's Python 3.11.2 predates the `filter` argument.
+            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+            tar.extractall(tmp, **safe)
         try:
             return load_content(Path(tmp) / rel), None
         except ContentInvalid:

@@ -49,11 +49,17 @@ class Count(int):
     """A number the generator counted (not one the volunteer typed): grouped by language."""
 
 
+class Seconds(float):
+    """A duration, written with the language's decimal mark (1,5 detik / 1.5 s)."""
+
+
 def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, Msg):
         return value.render(lang)
     if isinstance(value, Count):
         return format_decimal(value, locale=lang)  # 30.000.024 in Indonesian, 30,000,024 in English
+    if isinstance(value, Seconds):
+        return format_decimal(value, format="0.0", locale=lang)
     return value
 
 
@@ -268,7 +274,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "other": ("{detail}", "{detail}"),
     "other.hint": (
         "lihat rujukan isian di halaman Format data",
-        "see the field reference (Format data) in the README",
+        "see the field reference on the site's Format data page (or in the README)",
     ),
     # References across files
     "id.duplicate": (
@@ -531,6 +537,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "error: {detail}\nThe previous site was left as it was.",
     ),
     "cli.stopped": ("dihentikan.", "stopped."),
+    "text.newline": ("harus satu baris", "must be one line"),
+    "text.newline.hint": (
+        "hapus baris baru; keterangan panjang tempatnya di `description`",
+        "remove the line break; longer text belongs in `description`",
+    ),
     "cli.error": ("galat: {detail}", "error: {detail}"),
     "cli.internal": (
         "galat internal: {kind}: {detail}\nIni kesalahan pada generator, bukan pada isi Anda. "
@@ -539,9 +550,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "content. Please report it with this message (run with KATALOG_DEBUG=1 for details).",
     ),
     "cli.built": (
-        "Selesai: {vendors} usaha dan {events} acara di {site}/ dalam {seconds:.1f} detik "
+        "Selesai: {vendors} usaha dan {events} acara di {site}/ dalam {seconds} detik "
         "({written} halaman ditulis, {unchanged} tidak berubah).",
-        "Built {vendors} vendors and {events} events into {site}/ in {seconds:.1f} s "
+        "Built {vendors} vendors and {events} events into {site}/ in {seconds} s "
         "({written} pages written, {unchanged} unchanged).",
     ),
     "cli.regenerated": (
@@ -567,10 +578,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         '{option} is missing; add it, e.g. {option} "{example}"',
     ),
     "new.created": (
-        "{path} dibuat. Buka berkasnya, lengkapi isian yang diberi #, lalu jalankan "
-        "`python -m generator check`.",
-        "{path} created. Open it, fill in the fields marked #, then run "
-        "`python -m generator check`.",
+        "{path} dibuat. Buka berkasnya: isian lain bisa dipakai dengan menghapus tanda # "
+        "di depannya. Lalu periksa dengan `make check`.",
+        "{path} created. Open it: other fields can be used by removing the # in front of "
+        "them. Then check with `make check`.",
     ),
     "prompt.vendor_name": ("Nama usaha", "Business name"),
     "prompt.category": ("Kategori ({choices})", "Category ({choices})"),
@@ -600,7 +611,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} (`{slug}`): {date}, {stalls} stall(s)",
     ),
     "diff.product_added": ("produk baru {name}: {price}", "new product {name}: {price}"),
-    "diff.product_removed": ("produk dihapus {name}", "product removed {name}"),
+    "diff.product_removed": ("produk {name} dihapus", "product {name} removed"),
+    "diff.qr": (
+        "— alamat `/usaha/{slug}/` tidak berlaku lagi, termasuk di kode QR yang sudah dicetak",
+        "— the address `/usaha/{slug}/` stops working, also in printed QR codes",
+    ),
     "diff.price": ("harga {name}: {old} → {new}", "price of {name}: {old} → {new}"),
     "diff.available": ("{name} tersedia lagi", "{name} available again"),
     "diff.unavailable": ("{name} sedang kosong", "{name} now unavailable"),

@@ -64,46 +64,77 @@ def _bool(value: Any) -> Any:
     return value
 
 
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise invalid(t("text.newline"), t("text.newline.hint"))
+    return value
+
+
+def _int_as_text(value: Any) -> Any:
+    # Permit numbers and stall labels are codes, not amounts: accept them unquoted too.
+    return str(value) if type(value) is int else value
+
+
 # `WithJsonSchema` tells editors (through schema/*.json) what a volunteer may type where our
-# own parser accepts more than the Python type says, e.g. "Rp15.000" for a price.
-PRICE_PATTERN = r"^\s*(?:[Rr][Pp]\.?|IDR)?\s*(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,-|,00)?\s*$"
+# own parser accepts more than the Python type says, e.g. "Rp15.000" for a price. Editors
+# read YAML 1.2: an unquoted 12.500 or 16.30 reaches them as a number, `yes` as text.
+def _either(*choices: dict[str, Any]) -> WithJsonSchema:
+    return WithJsonSchema({"anyOf": list(choices)})
+
+
+PRICE_PATTERN = (
+    r"^\s*(?:[Rr][Pp]\.?|[Ii][Dd][Rr])?\s*(?:[0-9][0-9 ]*|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,-|,00)?\s*$"
+)
 PHONE_PATTERN = r"^\s*(?:\+?\s*62|0)?[\s\-.()]*8[0-9\s\-.()]{7,16}$"
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+BOOL_WORDS = r"^([Yy][Aa]|[Tt][Ii][Dd][Aa][Kk]|[Yy]([Ee][Ss])?|[Nn][Oo]?|[Oo]([Nn]|[Ff][Ff]))$"
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_one_line),
+    WithJsonSchema({"type": "string", "maxLength": 200, "pattern": r"^[^\n]*\S[^\n]*$"}),
+]
+LongText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    WithJsonSchema({"type": "string", "maxLength": 2000, "pattern": r"\S"}),
+]
 Id = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
     AfterValidator(_check_slug),
     WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 60}),
 ]
-# Permit numbers are codes, not amounts: accept them unquoted too.
 Code = Annotated[
     str,
-    BeforeValidator(lambda v: str(v) if type(v) is int else v),
+    BeforeValidator(_int_as_text),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
     WithJsonSchema({"type": ["string", "integer"], "maxLength": 60}),
 ]
 Price = Annotated[
     int,
     _parsed(fields.parse_price),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": fields.MAX_PRICE},
-                {"type": "string", "pattern": PRICE_PATTERN},
-            ]
-        }
+    _either(
+        {"type": "number", "exclusiveMinimum": 0, "maximum": fields.MAX_PRICE},
+        {"type": "string", "pattern": PRICE_PATTERN},
     ),
 ]
 Phone = Annotated[
     str,
     _parsed(fields.parse_phone),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PHONE_PATTERN}, {"type": "integer"}]}),
+    _either(
+        {"type": "string", "pattern": PHONE_PATTERN},
+        {"type": "integer", "minimum": 800_000_000, "maximum": 899_999_999_999},  # 812…
+        {"type": "integer", "minimum": 62_800_000_000, "maximum": 62_899_999_999_999},  # 62812…
+    ),
 ]
 Time = Annotated[
     str,
     _parsed(fields.parse_time),
-    WithJsonSchema({"type": "string", "pattern": "^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"}),
+    _either(
+        {"type": "string", "pattern": "^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"},
+        {"type": "number", "minimum": 0, "exclusiveMaximum": 24},
+    ),
 ]
 Instagram = Annotated[
     str,
@@ -138,7 +169,7 @@ Number = Annotated[int, Field(ge=RT_RANGE[0], le=RT_RANGE[1]), BeforeValidator(_
 Bool = Annotated[
     bool,
     BeforeValidator(_bool),
-    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ya", "tidak"]}]}),
+    _either({"type": "boolean"}, {"type": "string", "pattern": BOOL_WORDS}),
 ]
 
 
@@ -260,7 +291,20 @@ class Vendor(Strict):
     """Jam buka. Contoh: `Senin–Sabtu 08:00–17:00`."""
     delivery: Bool | None = None
     """Bisa diantar? Contoh: `true`."""
-    payment: list[Annotated[Payment, BeforeValidator(_lower)]] = []
+    payment: list[
+        Annotated[
+            Payment,
+            BeforeValidator(_lower),
+            _either(
+                {"enum": ["tunai", "qris", "transfer"]},  # what editors offer
+                {
+                    "type": "string",
+                    "pattern": "^([Tt][Uu][Nn][Aa][Ii]|[Qq][Rr][Ii][Ss]|"
+                    "[Tt][Rr][Aa][Nn][Ss][Ff][Ee][Rr])$",
+                },
+            ),
+        ]
+    ] = []
     """Cara bayar: tunai, qris, transfer. Contoh: `[tunai, qris]`."""
     tags: list[Text] = []
     """Kata kunci untuk pencarian. Contoh: `[oleh-oleh, khas-balikpapan]`."""
@@ -271,6 +315,14 @@ class Stall(Strict):
 
     stall: Annotated[
         str,
+        BeforeValidator(_int_as_text),  # `stall: 12`
+        WithJsonSchema(
+            {
+                "type": ["string", "integer"],
+                "maxLength": 10,
+                "pattern": "^[A-Za-z0-9][A-Za-z0-9.\\-]*$",
+            }
+        ),
         StringConstraints(
             strip_whitespace=True,
             min_length=1,

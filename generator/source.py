@@ -30,6 +30,12 @@ Loc = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
+_INT = _TAG + "int"
+_FLOAT = _TAG + "float"
+_MERGE = _TAG + "merge"
+_SEQ = {_TAG + "seq"}
+_MAP = {_TAG + "map"}
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9_]*)")
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -40,18 +46,20 @@ class Document:
     path: Path
     display: str
     data: dict[str, Any]
-    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    """1-based (line, column) of each value, keyed by its location."""
-    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    """1-based (line, column) of each mapping key, keyed by the key's location."""
+    marks: dict[Loc, yaml.Mark] = field(default_factory=dict)
+    """Where each value starts, keyed by its location."""
+    key_marks: dict[Loc, yaml.Mark] = field(default_factory=dict)
+    """Where each mapping key starts, keyed by the key's location."""
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        """Position of `loc`, or of its nearest enclosing value that has one."""
+        """1-based (line, column) of `loc`, or of its nearest enclosing value."""
         if key and loc in self.key_marks:
-            return self.key_marks[loc]
+            mark = self.key_marks[loc]
+            return (mark.line + 1, mark.column + 1)
         for end in range(len(loc), -1, -1):
             if loc[:end] in self.marks:
-                return self.marks[loc[:end]]
+                mark = self.marks[loc[:end]]
+                return (mark.line + 1, mark.column + 1)
         return (0, 0)
 
     def problem(self, loc: Loc, message: Msg, hint: Msg, *, key: bool = False) -> Problem:
@@ -105,7 +113,7 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
         node = loader.get_single_node()
         if node is None:
             return whole("file.empty")
-        data = _Builder(loader, doc).value(node, ())
+        data = _Builder(loader, doc, bool(_CONTROL.search(text))).value(node, ())
     except yaml.reader.ReaderError as err:
         code = err.character if isinstance(err.character, int) else ord(err.character)
         encoded = text.encode("utf-8")  # libyaml counts bytes, volunteers count characters
@@ -131,10 +139,17 @@ def load_document(path: Path, display: str) -> Document | list[Problem]:
 
 
 class _Builder:
-    """Builds plain data from the node tree, recording each value's position."""
+    """Builds plain data from the node tree, recording each value's position.
 
-    def __init__(self, loader: Any, doc: Document) -> None:
+    Runs once per value of every file (a quarter of a million values at city scale),
+    hence the plain style: constants, local names, the common case first.
+    """
+
+    def __init__(self, loader: Any, doc: Document, controls: bool) -> None:
         self.loader, self.doc, self.count = loader, doc, 0
+        self.marks, self.key_marks = doc.marks, doc.key_marks
+        # Checking every value for control characters is only needed when the file has one.
+        self.controls = controls
 
     def value(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
@@ -142,53 +157,65 @@ class _Builder:
             raise _Refused(node, loc, "yaml.too_many", max=Count(MAX_VALUES))
         if len(loc) > MAX_DEPTH:
             raise _Refused(node, loc, "yaml.nested", max=MAX_DEPTH)
-        self.doc.marks[loc] = _pos(node)
-        if isinstance(node, yaml.MappingNode):
+        self.marks[loc] = node.start_mark
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return self.scalar(node, loc)
+        if kind is yaml.MappingNode:
             return self.mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            _check_tag(node, loc, {_TAG + "seq"})
-            return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node, loc)
+        _check_tag(node, loc, _SEQ)
+        return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
-        _check_tag(node, loc, {_TAG + "map"})
+        _check_tag(node, loc, _MAP)
         out: dict[str, Any] = {}
+        key_marks = self.key_marks
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                raise _Refused(key_node, loc, "yaml.merge")
+            tag = key_node.tag
+            if tag not in _SCALAR_TAGS or type(key_node) is not yaml.ScalarNode:
+                if tag == _MERGE:
+                    raise _Refused(key_node, loc, "yaml.merge")
+                if type(key_node) is not yaml.ScalarNode:
+                    raise _Refused(key_node, loc, "yaml.key")
+                _check_tag(key_node, loc, _SCALAR_TAGS)
             # A field name is the word as typed: `yes:` stays "yes", not True.
-            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
-                raise _Refused(key_node, loc, "yaml.key")
-            _check_tag(key_node, loc, _SCALAR_TAGS)
             key = key_node.value
-            _check_text(key_node, loc, key)
+            if not key.strip():
+                raise _Refused(key_node, loc, "yaml.key")
+            if self.controls or key_node.style == '"':
+                _check_text(key_node, loc, key)
+            at = (*loc, key)
             if key in out:
-                first = self.doc.key_marks[(*loc, key)][0]
-                raise _Refused(key_node, (*loc, key), "yaml.duplicate", key=key, first=first)
-            self.doc.key_marks[(*loc, key)] = _pos(key_node)
-            out[key] = self.value(value_node, (*loc, key))
+                first = key_marks[at].line + 1
+                raise _Refused(key_node, at, "yaml.duplicate", key=key, first=first)
+            key_marks[at] = key_node.start_mark
+            out[key] = self.value(value_node, at)
         return out
 
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
-        _check_tag(node, loc, _SCALAR_TAGS)
-        typed = node.value
-        _check_text(node, loc, typed)
-        if node.tag == _STR:  # most values: no need to ask the constructor
+        tag, typed = node.tag, node.value
+        if tag not in _SCALAR_TAGS:
+            _check_tag(node, loc, _SCALAR_TAGS)
+        if self.controls or node.style == '"':  # "\x7f" escapes make them too
+            _check_text(node, loc, typed)
+        if tag == _STR:  # most values: no need to ask the constructor
             return typed
+        if tag == _INT and _DECIMAL.fullmatch(typed):
+            return int(typed.replace("_", ""))
         # YAML 1.1 reads `15.000` as 15.0 and `8:00` as 480; keep what the volunteer typed
         # so prices and times are parsed by rules that know how people here write them.
         # Likewise `0812…`, `0000000000012` (read as octal) and `+62…` stay as typed.
-        if node.tag == _TAG + "float" or (
-            node.tag == _TAG + "int" and (":" in typed or typed[:1] in "0+" and len(typed) > 1)
+        if tag == _FLOAT or (
+            tag == _INT and (":" in typed or typed[:1] in "0+" and len(typed) > 1)
         ):
             return typed
         try:
             value = self.loader.construct_object(node)
         except Exception:  # noqa: BLE001 - an explicit tag on a value that doesn't fit it
-            if node.tag == _TAG + "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", typed):
+            if tag == _TAG + "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", typed):
                 raise _Refused(node, loc, "date.real", value=typed) from None
-            tag = node.tag.replace(_TAG, "!!")
-            raise _Refused(node, loc, "yaml.tag_mismatch", value=typed, tag=tag) from None
+            shown = tag.replace(_TAG, "!!")
+            raise _Refused(node, loc, "yaml.tag_mismatch", value=typed, tag=shown) from None
         if isinstance(value, datetime.datetime):
             return typed  # a date with a time of day; the model explains what to write
         return value

@@ -87,3 +87,23 @@ def test_a_broken_base_counts_everything_as_new(repo: Path) -> None:
         "> Katalog di HEAD tidak lolos pemeriksaan; semua isi "
         "dianggap baru.\n\n## Perubahan katalog\n\n### Usaha baru\n"
     )
+
+
+def test_summary_shows_pull_request_text_only_as_text(repo: Path) -> None:
+    """The summary is rendered on GitHub: a unit or name must not become a link or image."""
+    import markdown
+
+    with (repo / "content" / "vendors" / "kebun-uji.yml").open("a") as f:
+        f.write(
+            '  - name: "Kue [menang](https://evil.example) <b>x</b>"\n    price: 1000\n'
+            '    unit: "potong ![x](https://evil.example/t.png) <details><summary>x"\n'
+            "  - name: Cabai rawit\n    price: 9000\n"
+        )
+    result = run("diff", "HEAD", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    html = markdown.markdown(result.stdout)
+    for tag in ("<a ", "<img", "<details", "<b>"):
+        assert tag not in html
+    # A second product with the same name is new, not a price change of the first.
+    assert "produk baru `Cabai rawit (2)`: Rp9.000" in result.stdout
+    assert "harga `Cabai rawit`" not in result.stdout

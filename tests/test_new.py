@@ -62,8 +62,8 @@ def test_new_vendor_from_flags_validates_and_never_overwrites(content: Path) -> 
     made = run(*args, cwd=content.parent)
     assert made.returncode == 0, made.stderr
     assert made.stdout == (
-        "content/vendors/toko-bu-sari.yml dibuat. Buka berkasnya, lengkapi "
-        "isian yang diberi #, lalu jalankan `python -m generator check`.\n"
+        "content/vendors/toko-bu-sari.yml dibuat. Buka berkasnya: isian lain bisa dipakai "
+        "dengan menghapus tanda # di depannya. Lalu periksa dengan `make check`.\n"
     )
     path = content / "vendors" / "toko-bu-sari.yml"
     assert load_content(Path("content")).vendors["toko-bu-sari"].products[0].price == 2500
@@ -123,7 +123,8 @@ def test_new_vendor_asks_at_a_terminal(content: Path) -> None:
         stderr=follower,
     )
     os.close(follower)
-    os.write(leader, b"Kebun Baru\nsayuran\nKangkung\n5000\n")
+    # A wrong category and a wrong price are asked again, with the reason.
+    os.write(leader, b"Kebun Baru\nsayur\nsayuran\nKangkung\n5rb\n5000\n")
     screen = b""
     deadline = time.monotonic() + 30
     while proc.poll() is None and time.monotonic() < deadline:
@@ -136,6 +137,8 @@ def test_new_vendor_asks_at_a_terminal(content: Path) -> None:
     text = screen.decode("utf-8", "replace")
     assert proc.returncode == 0, text
     assert "Nama usaha:" in text and "Kategori (makanan, sayuran, bunga):" in text
+    assert "kategori `sayur` tidak dikenal" in text
+    assert "`5rb` adalah singkatan" in text
     vendor = load_content(Path("content")).vendors["kebun-baru"]
     assert (vendor.name, vendor.category, vendor.products[0].price) == (
         "Kebun Baru",

@@ -97,11 +97,18 @@ def _new_file(folder: Path, slug: str) -> Path:
     return path
 
 
-def _write_checked(path: Path, text: str, check: Callable[[Any], list]) -> None:
-    """Write the new file, and take it back if it does not pass the checks."""
+def _write_checked(
+    path: Path, text: str, model: type, references: Callable[[Any, Any], list]
+) -> None:
+    """Write the new file, check it as `check` would, and take it back if it fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    problems = check(path)
+    doc = load_document(path, display_path(path))
+    if isinstance(doc, list):
+        problems = doc
+    else:
+        value, problems = to_model(doc, model)
+        problems = problems or references(doc, value)
     if problems:
         path.unlink()
         raise ContentInvalid(problems)
@@ -141,15 +148,7 @@ def new_vendor(
     text = scaffold.vendor_template(
         name, category, product, price, ids, [p.id for p in catalogue.programmes]
     )
-
-    def check(written: Path) -> list:
-        doc = load_document(written, display_path(written))
-        if isinstance(doc, list):
-            return doc
-        vendor, problems = to_model(doc, Vendor)
-        return problems or checks.vendor_refs(doc, vendor, catalogue)
-
-    _write_checked(path, text, check)
+    _write_checked(path, text, Vendor, lambda doc, v: checks.vendor_refs(doc, v, catalogue))
 
 
 @new.command("event")
@@ -186,11 +185,5 @@ def new_event(
     )
     text = scaffold.event_template(name, date, location, stall, vendor)
 
-    def check(written: Path) -> list:
-        doc = load_document(written, display_path(written))
-        if isinstance(doc, list):
-            return doc
-        event, problems = to_model(doc, Event)
-        return problems or checks.event_refs(doc, event, set(content.vendors))
-
-    _write_checked(path, text, check)
+    vendors = set(content.vendors)
+    _write_checked(path, text, Event, lambda doc, e: checks.event_refs(doc, e, vendors))

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator import site
 from generator.collect import build_index
 from generator.load import Content, FileCache, load_content
+from generator.model import Catalogue
 from generator.render import render_site
 from generator.text import plain_title
 from generator.write import WriteReport, write_docs
@@ -55,6 +56,18 @@ def generate(
     return content, write_docs(pages, docs_dir)
 
 
+def site_settings(catalogue: Catalogue) -> dict[str, str]:
+    """MkDocs settings taken from the catalogue, so another kelurahan changes content only.
+    The theme prints them unescaped: they get the same treatment as page titles."""
+    settings = {
+        "site_name": plain_title(catalogue.title),
+        "site_description": plain_title(catalogue.description or ""),
+    }
+    if catalogue.site_url:
+        settings["site_url"] = catalogue.site_url.rstrip("/") + "/"
+    return settings
+
+
 def build(
     content_dir: Path,
     site_dir: Path,
@@ -68,12 +81,7 @@ def build(
     if docs_dir is not None:  # tests build several catalogues side by side
         config["docs_dir"] = str(docs_dir.resolve())
     content, report = generate(content_dir, Path(config.docs_dir), day)
-    # The catalogue names itself, so another kelurahan changes content only. The theme
-    # prints these unescaped, so they get the same treatment as page titles.
-    catalogue = content.catalogue
-    config["site_name"] = plain_title(catalogue.title)
-    config["site_description"] = plain_title(catalogue.description or "")
-    if catalogue.site_url:
-        config["site_url"] = catalogue.site_url.rstrip("/") + "/"
+    for key, value in site_settings(content.catalogue).items():
+        config[key] = value
     site.build(config, site_dir)
     return Result(content, report, time.perf_counter() - started)

@@ -142,11 +142,13 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
     site.configure_logging(verbose=True)
     docs_dir = Path(site.load(config_file).docs_dir)
     caches = building.Caches()
-    building.generate(content_dir, docs_dir, caches=caches)
+    catalogue = building.generate(content_dir, docs_dir, caches=caches)[0].catalogue
+    one_at_a_time = threading.Lock()  # a save during a regeneration waits for it
 
     def regenerate() -> None:
         try:
-            _, written = building.generate(content_dir, docs_dir, caches=caches)
+            with one_at_a_time:
+                _, written = building.generate(content_dir, docs_dir, caches=caches)
         except Exception as err:  # noqa: BLE001 - keep serving the last good pages
             click.echo(describe(err), err=True)
             return
@@ -179,6 +181,7 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
             livereload=True,
             build_type="dirty",
             hooks=[str(hook)],
+            **building.site_settings(catalogue),
         )
     finally:
         observer.stop()

@@ -71,9 +71,24 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> Content:
         problems += checks.photo_refs(vendor_docs[slug], vendor, content_dir)
     for slug, event in events.items():
         problems += checks.event_refs(event_docs[slug], event, vendor_files)
+    if cache is not None:
+        _forget_old_versions(cache)
     if problems or catalogue is None:
         raise ContentInvalid(problems)
     return Content(catalogue, vendors, events)
+
+
+def _forget_old_versions(cache: FileCache) -> None:
+    """Drop files edited or deleted since they were cached: a long preview stays small."""
+    for key in list(cache):
+        path = Path(key[0])
+        try:
+            stat = path.stat()
+        except OSError:
+            del cache[key]
+            continue
+        if (stat.st_mtime_ns, stat.st_size) != key[2:]:
+            del cache[key]
 
 
 def _parse(path: Path, model: type, cache: FileCache | None) -> Parsed:

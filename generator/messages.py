@@ -522,6 +522,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} was not written by the generator, and a generated page has the same name; "
         "rename or move the hand-written file",
     ),
+    "build.manifest": (
+        "{path} rusak; jika folder itu hanya berisi halaman buatan generator, hapus foldernya "
+        "lalu build lagi",
+        "{path} is damaged; if that folder holds only generated pages, delete it and build again",
+    ),
     "cli.ok": (
         "Beres: {vendors} usaha, {events} acara, {categories} kategori.",
         "OK: {vendors} vendors, {events} events, {categories} categories.",

@@ -17,9 +17,11 @@ from typing import Any
 import jinja2
 
 # Module state lives across rebuilds: MkDocs loads a hook module once per process.
-_previous: list[dict[str, Any]] = []
-_pages: set[str] = set()
+_last: list[dict[str, Any]] = []  # the whole index after the previous build
+_pages: set[str] = set()  # pages that exist in this build
+_built: set[str] = set()  # pages rendered in this build
 _server: Any = None
+_config_stamp: float | None = None
 
 
 class _Compiled(jinja2.BytecodeCache):
@@ -56,32 +58,53 @@ def _page(location: str) -> str:
 
 
 def on_pre_build(config: Any) -> None:
-    global _previous
-    try:
-        _previous = json.loads(_index_path(config).read_text("utf-8"))["docs"]
-    except (OSError, ValueError, KeyError):
-        _previous = []
+    global _built, _config_stamp
+    _built = set()
+    # Material's search plugin merges dirty builds itself, assuming one page changed;
+    # it keeps stale and doubled entries otherwise. Its merge is switched off: ours is whole.
+    for plugin in config.plugins.values():
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None
+    # A changed mkdocs.yml (theme, colours) touches every page: make MkDocs' dirty build
+    # see every page as changed.
+    stamp = Path(config.config_file_path).stat().st_mtime if config.config_file_path else None
+    if _config_stamp is not None and stamp != _config_stamp:
+        for path in Path(config.docs_dir).rglob("*.md"):
+            path.touch()
+    _config_stamp = stamp
 
 
 def on_files(files: Any, config: Any) -> Any:
     global _pages
+    gone = _pages - {_page(f.url) for f in files.documentation_pages()}
     _pages = {_page(file.url) for file in files.documentation_pages()}
+    for url in gone:  # a dirty build never deletes: a removed vendor must not stay served
+        (Path(config.site_dir) / url / "index.html").unlink(missing_ok=True)
     return files
 
 
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    _built.add(_page(page.url))
+    return html
+
+
 def on_post_build(config: Any) -> None:
+    """The index: this build's entries for the pages it rendered, the previous build's for
+    the pages it did not, nothing for pages that are gone. (Material's own merge in dirty
+    mode assumes one page changed, and keeps stale and duplicate entries otherwise.)"""
+    global _last
     path = _index_path(config)
     try:
         index = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return
-    rebuilt = {_page(doc["location"]) for doc in index["docs"]}
+    fresh = [doc for doc in index["docs"] if _page(doc["location"]) in _built]
     kept = [
         doc
-        for doc in _previous
-        if _page(doc["location"]) not in rebuilt and _page(doc["location"]) in _pages
+        for doc in _last
+        if _page(doc["location"]) not in _built and _page(doc["location"]) in _pages
     ]
-    index["docs"] = kept + index["docs"]
+    index["docs"] = _last = kept + fresh
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 

@@ -1,5 +1,19 @@
 """MkDocs hook file for `python -m generator serve` (MkDocs loads hooks by path)."""
 
-from generator.preview import on_env, on_files, on_post_build, on_pre_build, on_serve
+from generator.preview import (
+    on_env,
+    on_files,
+    on_page_content,
+    on_post_build,
+    on_pre_build,
+    on_serve,
+)
 
-__all__ = ["on_env", "on_files", "on_post_build", "on_pre_build", "on_serve"]
+__all__ = [
+    "on_env",
+    "on_files",
+    "on_page_content",
+    "on_post_build",
+    "on_pre_build",
+    "on_serve",
+]

@@ -119,6 +119,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
     months = text.month_names("abbreviated")
     wa = _wa_links(catalogue.title)
     settings = catalogue.model_dump_json() if cache is not None else ""
+    used: set[tuple] = set()
 
     def page(
         path: str,
@@ -129,9 +130,11 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         key: tuple | None = None,
         **context: Any,
     ) -> None:
-        if cache is not None and key is not None and (path, *key) in cache:
-            pages.add(path, cache[(path, *key)])
-            return
+        if cache is not None and key is not None:
+            used.add((path, *key))
+            if (path, *key) in cache:
+                pages.add(path, cache[(path, *key)])
+                return
 
         def link(label: Any, target: str) -> Markup:
             return Markup(f"[{text.md(label)}]({url(target)})")
@@ -258,6 +261,9 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         )
     page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
+    if cache is not None:  # forget pages of earlier edits: a long preview stays small
+        for stale in cache.keys() - used:
+            del cache[stale]
     for name, body in schemas(catalogue).items():  # published for editors: /schema/…
         pages.add(f"schema/{name}", body)
     # Full templates for volunteers who only use GitHub's web editor (linked from "bergabung").

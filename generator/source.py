@@ -206,7 +206,8 @@ class _Builder:
         # so prices and times are parsed by rules that know how people here write them.
         # Likewise `0812…`, `0000000000012` (read as octal) and `+62…` stay as typed.
         if tag == _FLOAT or (
-            tag == _INT and (":" in typed or typed[:1] in "0+" and len(typed) > 1)
+            tag == _INT
+            and (":" in typed or typed.lstrip("-")[:1] in "0+" and len(typed.lstrip("-")) > 1)
         ):
             return typed
         try:

@@ -40,25 +40,23 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     """
     wanted = {path: body.encode("utf-8") for path, body in pages.items()} | static_files()
     before = _read_manifest(docs_dir)
-    clashes = [
-        rel
-        for rel in wanted
-        if rel not in before
-        and (docs_dir / rel).exists()
-        and (docs_dir / rel).read_bytes() != wanted[rel]
-    ]
+    # Files the generator did not write are the author's: never overwritten (an error if
+    # they differ from the page that would go there), never claimed, never deleted.
+    hand = {rel for rel in wanted if rel not in before and (docs_dir / rel).exists()}
+    clashes = sorted(rel for rel in hand if (docs_dir / rel).read_bytes() != wanted[rel])
     if clashes:
         raise BuildFailed(t("build.clash", path=docs_dir / clashes[0]))
+    ours = wanted.keys() - hand
     # Claim the new pages before writing them, so a build killed half-way still knows
     # them as its own next time.
-    if not wanted.keys() <= before:  # a rewrite of an unchanged manifest would wake MkDocs
-        _write_manifest(docs_dir, before | wanted.keys())
+    if not ours <= before:  # a rewrite of an unchanged manifest would wake MkDocs
+        _write_manifest(docs_dir, before | ours)
     # Compare everything first, then write in one burst: a live preview that sees the
     # first write starts rebuilding, and should not have to start again.
     changed = [
         rel
-        for rel, data in wanted.items()
-        if not (docs_dir / rel).is_file() or (docs_dir / rel).read_bytes() != data
+        for rel in sorted(ours)
+        if not (docs_dir / rel).is_file() or (docs_dir / rel).read_bytes() != wanted[rel]
     ]
     for rel in changed:
         _write_atomically(docs_dir / rel, wanted[rel])
@@ -69,8 +67,8 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
             stale.unlink()
             removed += 1
             _remove_empty_parents(stale.parent, docs_dir)
-    if before != wanted.keys():
-        _write_manifest(docs_dir, wanted.keys())
+    if before != ours:
+        _write_manifest(docs_dir, ours)
     return WriteReport(written, unchanged, removed)
 
 
@@ -79,16 +77,17 @@ def _write_manifest(docs_dir: Path, paths: Iterable[str]) -> None:
 
 
 def _read_manifest(docs_dir: Path) -> set[str]:
-    try:
-        listed = json.loads((docs_dir / MANIFEST).read_text("utf-8"))
-    except (OSError, ValueError):
+    path = docs_dir / MANIFEST
+    if not path.exists():
         return set()
+    try:
+        listed = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        listed = None
+    if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
+        raise BuildFailed(t("build.manifest", path=path))
     # Only plain relative paths: a tampered manifest must not reach outside docs_dir.
-    return {
-        p
-        for p in listed
-        if isinstance(p, str) and ".." not in p.split("/") and not p.startswith("/")
-    }
+    return {p for p in listed if ".." not in p.split("/") and not p.startswith("/")}
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

@@ -173,6 +173,28 @@ def test_serve_shows_a_saved_yaml_edit(content: Path, tmp_path: Path) -> None:
         vendor = content / "vendors" / "amplang-uji.yml"
         vendor.write_text(vendor.read_text("utf-8").replace("Amplang Uji", "Amplang Baru"), "utf-8")
         assert wait_for(lambda: "Amplang Baru" in fetch(page), 20)
+        # Search in the preview: every page once, the new name, not the old one.
+        index = json.loads(fetch(f"http://127.0.0.1:{port}/search/search_index.json"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert len(locations) == len(set(locations))
+        texts = " ".join(
+            d["title"] + d["text"] for d in index["docs"] if d["location"].startswith("usaha/")
+        )
+        assert "Amplang Baru" in texts and "Amplang Uji" not in texts
+        assert {loc.split("#")[0] for loc in locations} >= {
+            "usaha/amplang-uji/",
+            "usaha/kebun-uji/",
+            "usaha/kue-tanpa-rt/",
+        }
+
+        # A removed vendor disappears from the preview and from its search.
+        (content / "vendors" / "kue-tanpa-rt.yml").unlink()
+        event = content / "events" / "bazar-uji.yml"
+        event.write_text(event.read_text("utf-8").split("  - stall: B1")[0], "utf-8")
+        gone = f"http://127.0.0.1:{port}/usaha/kue-tanpa-rt/"
+        assert wait_for(lambda: fetch(gone) == "", 20)
+        index = json.loads(fetch(f"http://127.0.0.1:{port}/search/search_index.json"))
+        assert not [d for d in index["docs"] if d["location"].startswith("usaha/kue-tanpa-rt/")]
 
         # A broken save is reported on the terminal; the last good page stays served.
         vendor.write_text("name: [tidak ditutup\n", "utf-8")

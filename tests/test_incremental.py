@@ -53,3 +53,29 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
         "kategori/makanan.md",
         "rt/3.md",
     }
+
+
+def test_a_hand_written_twin_is_never_claimed(tmp_path: Path) -> None:
+    from generator.write import write_docs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "catatan.md").write_text("sama", "utf-8")  # hand-written, same text as a page
+    write_docs({"catatan.md": "sama", "a.md": "A"}, docs)
+    write_docs({"a.md": "A"}, docs)  # the page goes away; the author's file stays
+    assert (docs / "catatan.md").read_text("utf-8") == "sama"
+
+
+def test_a_damaged_manifest_is_named(tmp_path: Path) -> None:
+    import pytest
+
+    from generator.problems import BuildFailed
+    from generator.write import MANIFEST, write_docs
+
+    docs = tmp_path / "docs"
+    write_docs({"a.md": "A"}, docs)
+    for damage in ("{oops", "5", "null"):
+        (docs / MANIFEST).write_text(damage, "utf-8")
+        with pytest.raises(BuildFailed) as caught:
+            write_docs({"a.md": "B"}, docs)
+        assert str(caught.value).startswith(f"{docs / MANIFEST} rusak; jika folder itu")

@@ -5,6 +5,7 @@ Runs the built sample site in Debian's Chromium (never a downloaded browser).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -90,4 +91,78 @@ def test_search_product_open_vendor_and_order_on_whatsapp(browser, base_url: str
     assert vendor["products"][0]["name"] in product_message
     # Nothing overflows the phone's width except inside scrollable tables.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.close()
+
+
+def test_a_phone_on_mobile_data_loads_nothing_from_other_hosts(browser, base_url: str) -> None:
+    """No Google Fonts, no CDN: every request stays on the site's own host, and a vendor
+    page stays light (sizes are what gzip would send; photos are not counted)."""
+    import gzip
+
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    requests: list[str] = []
+    sizes: dict[str, int] = {}
+    page.on("request", lambda request: requests.append(request.url))
+
+    def measure(response) -> None:
+        # Redirects and aborted requests have no body.
+        with contextlib.suppress(Exception):
+            sizes[response.url] = len(gzip.compress(response.body()))
+
+    page.on("response", measure)
+    page.goto(base_url + "usaha/amplang-bu-sari/", wait_until="networkidle")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").press_sequentially("amplang", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    foreign = [url for url in requests if not url.startswith(base_url)]
+    assert foreign == []
+    html = sizes[base_url + "usaha/amplang-bu-sari/"]
+    everything_but_search = sum(n for url, n in sizes.items() if "search_index" not in url)
+    assert html <= 20 * 1024
+    assert everything_but_search <= 250 * 1024, sizes
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built as if published at its own address (site_url = where it is served):
+    Material's instant navigation only works within the site's own address."""
+    import shutil
+    import socket
+
+    from generator.build import build
+
+    root = tmp_path_factory.mktemp("published")
+    shutil.copytree(ROOT / "content", root / "content")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    catalogue = root / "content" / "catalogue.yml"
+    text = catalogue.read_text("utf-8")
+    catalogue.write_text(
+        re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text), "utf-8"
+    )
+    build(root / "content", root / "site", ROOT / "mkdocs.yml", docs_dir=root / "docs")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root / "site")
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+def test_moving_between_pages_keeps_the_search_index(browser, published: str) -> None:
+    """Instant navigation: the next page fetches its own HTML only, not the search index."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(published + "usaha/amplang-bu-sari/", wait_until="networkidle")
+    first = len(requests)
+    assert sum("search_index.json" in url for url in requests) == 1
+    page.get_by_role("link", name="Makanan & Kudapan").first.click()
+    page.wait_for_url("**/kategori/makanan/")
+    page.locator("h1", has_text="Makanan").wait_for()
+    later = [url.removeprefix(published) for url in requests[first:]]
+    assert "kategori/makanan/" in later
+    assert not [url for url in later if url.endswith((".json", ".js", ".css"))], later
     page.close()

@@ -166,3 +166,35 @@ def test_moving_between_pages_keeps_the_search_index(browser, published: str) ->
     assert "kategori/makanan/" in later
     assert not [url for url in later if url.endswith((".json", ".js", ".css"))], later
     page.close()
+
+
+def in_season(month: int) -> set[str]:
+    names = set()
+    for path in (ROOT / "content" / "vendors").glob("*.yml"):
+        vendor = yaml.safe_load(path.read_text("utf-8"))
+        if vendor.get("programme") == "kampung-bungas":
+            names |= {p["name"] for p in vendor["products"] if month in p.get("season", [])}
+    return names
+
+
+def test_harvest_board_follows_the_readers_date(browser, base_url: str) -> None:
+    """A site built in one month shows the reader's month: July's harvest in July."""
+    import datetime
+
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.datetime(2027, 7, 15, 9, 0))
+    page.goto(base_url + "program/kampung-bungas/")
+    july = page.locator("#panen-7")
+    july.wait_for()
+    assert july.is_visible() and not page.locator("#panen-1").is_visible()
+    shown = set(page.locator("#panen-7 + ul li strong").all_inner_texts())
+    assert shown == in_season(7) and shown != in_season(1)
+    context.close()
+
+    # Without JavaScript, every month is listed.
+    plain = browser.new_context(java_script_enabled=False)
+    page = plain.new_page()
+    page.goto(base_url + "program/kampung-bungas/")
+    assert all(page.locator(f"#panen-{m}").is_visible() for m in range(1, 13))
+    plain.close()

@@ -162,3 +162,32 @@ def natural_key(label: str) -> tuple[tuple[int, int | str], ...]:
         (0, int(part)) if part.isdigit() else (1, part.lower())
         for part in re.findall(r"\d+|\D+", label)
     )
+
+
+DAYS = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]  # ISO order, 1–7
+_RANGE = re.compile(
+    r"(?P<days>setiap hari|(?P<first>[a-z']+)(?:\s*[–-]\s*(?P<last>[a-z']+))?)\s+"
+    r"(?P<start>\d{1,2}[:.]\d{2})\s*[–-]\s*(?P<end>\d{1,2}[:.]\d{2})"
+)
+
+
+def parse_open_hours(text: str) -> list[tuple[list[int], str, str]] | None:
+    """`Senin–Sabtu 08:00–17:00` (ranges joined by `,` or `;`, or `Setiap hari …`) ->
+    [(ISO weekdays, "08:00", "17:00")]; None for any other wording, shown as plain text."""
+    ranges = []
+    for part in re.split(r"[;,]\s*", text.strip().lower().replace("jum'at", "jumat")):
+        match = _RANGE.fullmatch(part.strip())
+        if not match:
+            return None
+        if match["days"] == "setiap hari":
+            days = list(range(1, 8))
+        elif match["first"] in DAYS and (match["last"] or match["first"]) in DAYS:
+            first, last = DAYS.index(match["first"]), DAYS.index(match["last"] or match["first"])
+            days = [(first + i) % 7 + 1 for i in range((last - first) % 7 + 1)]
+        else:
+            return None
+        try:
+            ranges.append((days, parse_time(match["start"]), parse_time(match["end"])))
+        except FieldError:
+            return None
+    return ranges or None

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from generator import scaffold, text
 from generator.collect import Index
-from generator.fields import format_phone
+from generator.fields import format_phone, parse_open_hours
 from generator.model import Product, Vendor
 from generator.schema import schemas
 
@@ -52,6 +52,7 @@ def environment() -> jinja2.Environment:
         paragraphs=text.paragraphs,
         whatsapp=lambda n: Markup(f"[{format_phone(n)}](https://wa.me/{n})"),  # a chat link
         md=text.md,
+        open_now=_open_now,
         nomor=lambda n: Markup(f"{n:02d}"),  # RT 03, as RT numbers are written locally
     )
     return env
@@ -287,6 +288,16 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         ),
     )
     return pages.files
+
+
+def _open_now(hours: str) -> Markup:
+    """A place for "Buka sekarang" / "Tutup", filled in by the reader's clock (katalog.js),
+    when the opening hours are in the documented form; nothing otherwise."""
+    ranges = parse_open_hours(hours)
+    if not ranges:
+        return Markup("")
+    spec = ";".join(f"{','.join(map(str, days))} {start}-{end}" for days, start, end in ranges)
+    return Markup(f' <span class="buka" data-jam="{spec}"></span>')
 
 
 def _stands_key(index: Index, slug: str) -> tuple:

@@ -198,3 +198,24 @@ def test_harvest_board_follows_the_readers_date(browser, base_url: str) -> None:
     page.goto(base_url + "program/kampung-bungas/")
     assert all(page.locator(f"#panen-{m}").is_visible() for m in range(1, 13))
     plain.close()
+
+
+@pytest.mark.parametrize("utc_hour, shown", [(0, "Buka sekarang"), (4, "Tutup")])
+def test_open_now_on_balikpapans_clock(browser, base_url: str, utc_hour: int, shown: str) -> None:
+    """`Setiap hari 05:30–10:00`: open at 08:00 WITA (00:00 UTC), closed at 12:00 WITA,
+    whatever time zone the phone is set to."""
+    import datetime
+
+    slug = next(
+        path.stem
+        for path in sorted((ROOT / "content" / "vendors").glob("*.yml"))
+        if "open_hours: Setiap hari 05:30–10:00" in path.read_text("utf-8")
+    )
+    context = browser.new_context(timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.datetime(2027, 7, 15, utc_hour, tzinfo=datetime.UTC))
+    page.goto(base_url + f"usaha/{slug}/")
+    status = page.locator("span.buka")
+    status.wait_for()
+    assert status.inner_text() == shown
+    context.close()

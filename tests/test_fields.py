@@ -129,3 +129,17 @@ def test_markdown_escaping_keeps_text_and_drops_markup() -> None:
     assert md("Kue & <b>teh</b>") == "Kue &amp; &lt;b\\>teh&lt;/b\\>"
     assert md("[x](javascript:alert(1))") == "\\[x\\]\\(javascript:alert\\(1\\)\\)"
     assert md("a | b\nc") == "a \\| b c"
+
+
+def test_opening_hours_in_the_documented_form() -> None:
+    from generator.fields import parse_open_hours
+
+    assert parse_open_hours("Senin–Sabtu 08:00–17:00") == [([1, 2, 3, 4, 5, 6], "08:00", "17:00")]
+    assert parse_open_hours("Selasa–Minggu 15.00-22.00") == [([2, 3, 4, 5, 6, 7], "15:00", "22:00")]
+    assert parse_open_hours("Senin–Jumat 08:00–16:00, Sabtu 08:00–12:00") == [
+        ([1, 2, 3, 4, 5], "08:00", "16:00"),
+        ([6], "08:00", "12:00"),
+    ]
+    assert parse_open_hours("Setiap hari 05:30–10:00") == [(list(range(1, 8)), "05:30", "10:00")]
+    for free_text in ("Buka kalau ada orang", "Senin 25:00–26:00", "Libur 08:00–10:00"):
+        assert parse_open_hours(free_text) is None

@@ -12,3 +12,26 @@ function showThisMonthsHarvest() {
 // Material's instant navigation swaps pages without reloading: listen to its page stream.
 if (typeof document$ !== "undefined") document$.subscribe(showThisMonthsHarvest);
 else document.addEventListener("DOMContentLoaded", showThisMonthsHarvest);
+
+// "Buka sekarang" / "Tutup" from the opening hours, on Balikpapan's clock (WITA, UTC+8)
+// whatever time zone the phone is set to.
+function showOpenNow() {
+  var now = new Date(Date.now() + 8 * 3600 * 1000);
+  var day = now.getUTCDay() || 7;
+  var minute = now.getUTCHours() * 60 + now.getUTCMinutes();
+  var toMinutes = function (hhmm) {
+    var parts = hhmm.split(":");
+    return Number(parts[0]) * 60 + Number(parts[1]);
+  };
+  document.querySelectorAll("span.buka[data-jam]").forEach(function (el) {
+    var open = el.dataset.jam.split(";").some(function (range) {
+      var parts = range.split(" "), times = parts[1].split("-");
+      return parts[0].split(",").indexOf(String(day)) >= 0 &&
+        minute >= toMinutes(times[0]) && minute < toMinutes(times[1]);
+    });
+    el.textContent = open ? "Buka sekarang" : "Tutup";
+    el.className = "buka " + (open ? "buka--ya" : "buka--tidak");
+  });
+}
+if (typeof document$ !== "undefined") document$.subscribe(showOpenNow);
+else document.addEventListener("DOMContentLoaded", showOpenNow);

@@ -25,10 +25,6 @@ def set_language(language: str) -> None:
     _language = language
 
 
-def language() -> str:
-    return _language
-
-
 @dataclass(frozen=True)
 class Msg:
     """A sentence not yet put into words: a catalogue code and its values."""

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from generator.messages import Msg, t
-from generator.model import Catalogue, Event, Vendor
+from generator.model import Catalogue, Event, Synonyms, Vendor
 from generator.problems import Problem
 from generator.source import Document
 
@@ -144,3 +144,22 @@ def _photo_problem(value: str, folder: Path, content_dir: Path) -> tuple[Msg, Ms
     if not target.is_file():
         return t("photo.missing", value=value), t("photo.missing.hint")
     return None
+
+
+def synonym_groups(doc: Document, synonyms: Synonyms) -> list[Problem]:
+    """A word in two groups would make the two groups one without anyone deciding it."""
+    problems = []
+    seen: dict[str, tuple[int, int]] = {}
+    for i, group in enumerate(synonyms.synonyms):
+        for j, word in enumerate(group):
+            if word in seen:
+                line = doc.where(("synonyms", *seen[word]))[0]
+                problems.append(
+                    doc.problem(
+                        ("synonyms", i, j),
+                        t("word.duplicate", value=word, other=t("word.line", line=line)),
+                        t("word.duplicate.hint"),
+                    )
+                )
+            seen.setdefault(word, (i, j))
+    return problems

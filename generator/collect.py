@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.fields import natural_key
 from generator.load import Content
-from generator.model import Event, Product, Vendor
+from generator.model import Event, Payment, Product, Vendor
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,13 @@ class Stand:
     event_slug: str
     event: Event
     stall: str
+
+
+FEATURES: dict[str, Callable[[Vendor], bool]] = {
+    "halal": lambda v: bool(v.halal),
+    "diantar": lambda v: bool(v.delivery),
+    "qris": lambda v: Payment.qris in v.payment,
+}
 
 
 @dataclass
@@ -31,6 +39,8 @@ class Index:
     """Products whose own `category` differs from their vendor's, by that category."""
     by_programme: dict[str, list[str]] = field(default_factory=dict)
     by_rt: dict[int, list[str]] = field(default_factory=dict)
+    by_feature: dict[str, list[str]] = field(default_factory=dict)
+    """Vendors that are halal, deliver, or take QRIS: the filters on "Semua usaha"."""
     stands: dict[str, list[Stand]] = field(default_factory=dict)
     upcoming: list[str] = field(default_factory=list)
     """Events from today on, soonest first."""
@@ -69,6 +79,10 @@ def build_index(content: Content, today: datetime.date) -> Index:
                 guests[product.category].append((slug, product))
     index.by_category, index.guest_products = dict(by_category), dict(guests)
     index.by_programme, index.by_rt = dict(by_programme), dict(sorted(by_rt.items()))
+    index.by_feature = {
+        name: [s for s in index.vendor_slugs if wanted(vendors[s])]
+        for name, wanted in FEATURES.items()
+    }
 
     events = content.events
     ordered = sorted(events, key=lambda s: (events[s].date, s))

@@ -7,7 +7,7 @@ collected and raised once as `ContentInvalid`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from generator import checks, fields
 from generator.messages import t
-from generator.model import Catalogue, Event, Vendor
+from generator.model import Catalogue, Event, Synonyms, Vendor
 from generator.problems import ContentInvalid, Problem
 from generator.source import Document, load_document
 from generator.validate import to_model
@@ -30,6 +30,8 @@ class Content:
     """By slug (the file name)."""
     events: dict[str, Event]
     """By slug (the file name)."""
+    synonyms: list[list[str]] = field(default_factory=list)
+    """Groups of words that mean the same, for search (`content/synonyms.yml`)."""
 
 
 def display_path(path: Path) -> str:
@@ -58,6 +60,15 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> Content:
     else:
         problems.append(_whole(catalogue_file, "catalogue.missing"))
 
+    synonyms: list[list[str]] = []
+    synonyms_file = content_dir / "synonyms.yml"
+    if synonyms_file.is_file():  # optional: search works without it, only less forgiving
+        synonyms_doc, parsed, found = _parse(synonyms_file, Synonyms, cache)
+        problems += found
+        if synonyms_doc is not None and parsed is not None:
+            problems += checks.synonym_groups(synonyms_doc, parsed)
+            synonyms = [list(group) for group in parsed.synonyms]
+
     vendor_docs, vendors = _read_folder(content_dir / "vendors", Vendor, problems, cache)
     # Stalls may name a vendor whose file has problems of its own: those are reported
     # there, not again as "no such vendor" in every event.
@@ -75,7 +86,7 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> Content:
         _forget_old_versions(cache)
     if problems or catalogue is None:
         raise ContentInvalid(problems)
-    return Content(catalogue, vendors, events)
+    return Content(catalogue, vendors, events, synonyms)
 
 
 def _forget_old_versions(cache: FileCache) -> None:

@@ -253,6 +253,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "list.empty": ("daftarnya kosong", "the list is empty"),
     "list.empty.hint": ("tambahkan paling sedikit satu butir", "add at least one item"),
+    "list.too_short": (
+        "daftarnya berisi {actual} butir, padahal paling sedikit {min}",
+        "the list has {actual} item(s); it needs at least {min}",
+    ),
+    "list.too_short.hint": (
+        "tambahkan butir, atau hapus daftar ini",
+        "add items, or remove this list",
+    ),
     "type.mapping": (
         "seharusnya kelompok isian (`name: …`), tertulis {got}",
         "expected a group of fields (`name: …`), got {got}",
@@ -276,6 +284,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "id.duplicate": (
         "id `{value}` dipakai dua kali (juga di {other})",
         "id `{value}` is used twice (also {other})",
+    ),
+    "word.invalid": (
+        "`{value}` bukan satu kata: pakai huruf dan angka saja, tanpa spasi atau tanda -",
+        "`{value}` is not one word: use letters and digits only, no spaces or -",
+    ),
+    "word.invalid.hint": (
+        "pencarian memecah kalimat menjadi kata; tulis kata tunggal, misalnya `kripik`",
+        "search splits a phrase into words; write single words, e.g. `kripik`",
+    ),
+    "word.duplicate": (
+        "kata `{value}` sudah ada di {other}",
+        "the word `{value}` is already in {other}",
+    ),
+    "word.line": ("kelompok di baris {line}", "the group on line {line}"),
+    "word.duplicate.hint": (
+        "satu kata hanya boleh di satu kelompok: gabungkan kedua kelompok, atau hapus salah satu",
+        "a word may be in one group only: merge the two groups, or remove one of them",
     ),
     "id.duplicate.hint": ("beri masing-masing id sendiri", "give each one an id of its own"),
     "category.unknown": ("kategori `{value}` tidak dikenal", "unknown category `{value}`"),

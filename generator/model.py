@@ -179,6 +179,22 @@ class Payment(StrEnum):
     transfer = "transfer"
 
 
+def _check_word(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+", value):
+        raise invalid(t("word.invalid", value=value), t("word.invalid.hint"))
+    return value
+
+
+# A search word: what the search box splits a query into (no spaces, no hyphens).
+Word = Annotated[
+    str,
+    BeforeValidator(_lower),
+    StringConstraints(min_length=1, max_length=40),
+    AfterValidator(_check_word),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z0-9]{1,40}$"}),
+]
+
+
 class Strict(BaseModel):
     # Unknown keys are errors: a typo like `prise` must never be silently ignored.
     # Attribute docstrings (in Bahasa Indonesia) become the schema's descriptions, which
@@ -381,3 +397,11 @@ class Event(Strict):
                 t("event.end_before_start", end=end, start=start), t("event.end_before_start.hint")
             )
         return end
+
+
+class Synonyms(Strict):
+    """Kata yang sama artinya, untuk pencarian (`content/synonyms.yml`)."""
+
+    synonyms: list[Annotated[list[Word], Field(min_length=2)]] = []
+    """Satu baris satu kelompok kata yang sama artinya. Mencari salah satu kata juga
+    menemukan kata lain di kelompoknya. Contoh: `[cabai, cabe, lombok]`."""

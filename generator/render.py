@@ -16,12 +16,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import scaffold, text
+from generator import fields, scaffold, text, words
 from generator.collect import Index
 from generator.fields import format_phone, parse_open_hours
 from generator.model import Product, Vendor
 from generator.schema import schemas
 
+# The filters of "Semua usaha": plain pages, so they work without JavaScript, are found
+# by search ("halal", "diantar") and cost a phone nothing until it opens one.
+FILTERS = {
+    "halal": ("Usaha halal", "Usaha bersertifikat halal di {place}"),
+    "diantar": ("Bisa diantar", "Usaha yang bisa mengantar pesanan di {place}"),
+    "qris": ("Bayar dengan QRIS", "Usaha yang menerima pembayaran QRIS di {place}"),
+}
 PAYMENT_NAMES = {"tunai": "Tunai", "qris": "QRIS", "transfer": "Transfer bank"}
 
 
@@ -173,8 +180,9 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
 
     place = f"Kelurahan {catalogue.kelurahan}, {catalogue.city}"
     page("index.md", "home.md.j2", catalogue.title, catalogue.description or "")
-    # Lists repeat product names in short texts that would outrank the vendor's own page.
-    lists = 0.3
+    # Lists repeat product names in short texts that would outrank the vendor's own page,
+    # where the product is a heading.
+    lists = 0.5
 
     def listing(
         path: str,
@@ -183,6 +191,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         title: str,
         description: str,
         base: str | None = None,
+        boost: float = lists,
         **context: Any,
     ) -> None:
         for part_path, part, pager in _chunks(path, slugs, base):
@@ -192,7 +201,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
                 template,
                 title + suffix,
                 description,
-                lists,
+                boost,
                 shown=part,
                 total=len(slugs),
                 pager=pager,
@@ -220,6 +229,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             else None,
             slug=slug,
             v=vendor,
+            product_ids=[Markup(anchor) for anchor in product_ids(vendor)],  # [a-z0-9-]
         )
     page("kategori/index.md", "categories.md.j2", "Kategori", f"Kategori usaha di {place}")
     for category in catalogue.categories:
@@ -229,6 +239,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             "category.md.j2",
             category.name,
             category.description or "",
+            boost=2,  # "bunga" finds the flowers' page first
             c=category,
         )
     page("program/index.md", "programmes.md.j2", "Program", f"Program warga {place}")
@@ -239,6 +250,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             "programme.md.j2",
             programme.name,
             programme.description or "",
+            boost=2,
             p=programme,
         )
     page("acara/index.md", "events.md.j2", "Acara & bazar", f"Bazar UMKM di {place}")
@@ -249,6 +261,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             "event.md.j2",
             event.name,
             event.description or "",
+            boost=3,
             slug=slug,
             e=event,
         )
@@ -262,11 +275,21 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             f"Usaha di RT {number:02d}",
             number=number,
         )
+    for name, (title, description) in FILTERS.items():
+        listing(
+            f"saring/{name}.md",
+            index.by_feature[name],
+            "filter.md.j2",
+            title,
+            description.format(place=place),
+            heading=title,
+        )
     page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
     if cache is not None:  # forget pages of earlier edits: a long preview stays small
         for stale in cache.keys() - used:
             del cache[stale]
+    pages.add("search/kata.json", words.word_map_json(index))  # read by katalog.js
     for name, body in schemas(catalogue).items():  # published for editors: /schema/…
         pages.add(f"schema/{name}", body)
     # Full templates for volunteers who only use GitHub's web editor (linked from "bergabung").
@@ -288,6 +311,25 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         ),
     )
     return pages.files
+
+
+# The vendor page's own section ids, which a product must not take.
+_SECTIONS = {"produk", "izin-sertifikat", "cara-membeli", "ikut-bazar"}
+
+
+def product_ids(vendor: Vendor) -> list[str]:
+    """An anchor per product (`#kastengel-keju`): search and lists land on the product.
+    Two products of the same name get `-2`, `-3`."""
+    taken, ids = set(_SECTIONS), []
+    for product in vendor.products:
+        base = fields.slugify(product.name) or "produk"
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        ids.append(anchor)
+    return ids
 
 
 def _open_now(hours: str) -> Markup:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.model import Catalogue, Event, Vendor
+from generator.model import Catalogue, Event, Synonyms, Vendor
 
-KINDS = {"catalogue": Catalogue, "vendor": Vendor, "event": Event}
+KINDS = {"catalogue": Catalogue, "vendor": Vendor, "event": Event, "synonyms": Synonyms}
 TITLES = {
     "catalogue": "Pengaturan katalog (content/catalogue.yml)",
     "vendor": "Usaha (content/vendors/<nama>.yml)",
     "event": "Bazar (content/events/<nama>.yml)",
+    "synonyms": "Kata yang sama artinya, untuk pencarian (content/synonyms.yml)",
 }
 # Where each kind of file lives, relative to the repository: for the
 # `# yaml-language-server: $schema=…` line at the top of content files.
@@ -23,6 +24,7 @@ SCHEMA_LINE = {
     "catalogue": "# yaml-language-server: $schema=../schema/catalogue.schema.json",
     "vendor": "# yaml-language-server: $schema=../../schema/vendor.schema.json",
     "event": "# yaml-language-server: $schema=../../schema/event.schema.json",
+    "synonyms": "# yaml-language-server: $schema=../schema/synonyms.schema.json",
 }
 
 

@@ -81,6 +81,8 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
         return say("type.bool", value=value, name=name)
     if kind == "list_type":
         return say("type.list", got=got)
+    if kind == "too_short" and ctx.get("min_length", 1) > 1 and ctx.get("actual_length"):
+        return say("list.too_short", min=ctx["min_length"], actual=ctx["actual_length"])
     if kind == "too_short":
         return say("list.empty")
     if kind in ("model_type", "dict_type", "model_attributes_type"):

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import http.server
 import os
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,17 @@ FIXTURE = ROOT / "tests" / "fixtures" / "catalogue"
 GOLDEN_DAY = datetime.date(2025, 7, 1)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+CHROMIUM = "/usr/bin/chromium"
+# Offline machine: without these flags Chromium keeps dialling Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # Property tests: quick by default, thorough with `make fuzz`.
 _SHARED = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}
@@ -53,3 +68,36 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     build(ROOT / "content", out / "site", ROOT / "mkdocs.yml", docs_dir=out / "docs")
     return out / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A static file server for a built site, on localhost, in a thread."""
+    handler = functools.partial(_QuietHandler, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(sample_site: Path) -> Iterator[str]:
+    server, url = serve(sample_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium (never a downloaded browser), driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is missing: apt-get install chromium (.ci/run does this)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -6,52 +6,15 @@ Runs the built sample site in Debian's Chromium (never a downloaded browser).
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import re
-import threading
 import urllib.parse
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-# Offline machine: without these flags Chromium keeps dialling Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from conftest import ROOT, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def base_url(sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sample_site)
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's Chromium is missing: apt-get install chromium (.ci/run does this)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def vendor_selling(word: str) -> tuple[str, dict]:
@@ -86,10 +49,10 @@ def test_search_product_open_vendor_and_order_on_whatsapp(browser, base_url: str
     message = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query)["text"][0]
     assert vendor["name"] in message
     # The per-product link names the product.
-    product_link = page.locator("table a", has_text="Pesan").first
+    product_link = page.locator("a.pesan").first
     product_message = urllib.parse.unquote(product_link.get_attribute("href"))
     assert vendor["products"][0]["name"] in product_message
-    # Nothing overflows the phone's width except inside scrollable tables.
+    # Nothing overflows the phone's width.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.close()
 
@@ -143,11 +106,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text), "utf-8"
     )
     build(root / "content", root / "site", ROOT / "mkdocs.yml", docs_dir=root / "docs")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root / "site")
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/"
+    server, url = serve(root / "site", port)
+    yield url
     server.shutdown()
 
 

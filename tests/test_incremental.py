@@ -39,19 +39,24 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
     assert (again.written, again.removed) == (0, 0)
     assert stamps(docs) == before  # content and mtime untouched
 
-    edit(content / "vendors" / "amplang-uji.yml", "Paragraf kedua.", "Paragraf baru.")
+    # Same words in another order: the search word list stays as it was.
+    edit(content / "vendors" / "amplang-uji.yml", "Paragraf kedua.", "Kedua paragraf.")
     generate(content, docs, DAY)
     after_description = stamps(docs)
     assert changed(before, after_description) == {"usaha/amplang-uji.md"}
 
     edit(content / "vendors" / "amplang-uji.yml", "Amplang kepiting", "Amplang rajungan")
     generate(content, docs, DAY)
-    # Every page that names the product, and no other.
+    # Every page that names the product, and no other; "rajungan" is a new search word.
     assert changed(after_description, stamps(docs)) == {
+        "search/kata.json",
         "usaha/amplang-uji.md",
         "usaha/index.md",
         "kategori/makanan.md",
         "rt/3.md",
+        "saring/halal.md",
+        "saring/diantar.md",
+        "saring/qris.md",
     }
 
 

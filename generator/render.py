@@ -137,6 +137,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         description: str = "",
         boost: float = 0,
         key: tuple | None = None,
+        searchable: bool = True,
         **context: Any,
     ) -> None:
         if cache is not None and key is not None:
@@ -156,6 +157,8 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             front["description"] = text.plain_title(description)[:160]
         if boost:  # Material's per-page search weight: vendors rank above lists naming them
             front["search"] = {"boost": boost}
+        if not searchable:
+            front["search"] = {"exclude": True}
         # JSON with \u escapes is YAML that MkDocs always reads back: if it couldn't, it
         # would silently treat the front matter as Markdown.
         header = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n"
@@ -286,6 +289,8 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         )
     page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
+    # Shown by sw.js for a page the phone never opened, when there is no signal.
+    page("luring.md", "offline.md.j2", "Tanpa sinyal", searchable=False)
     if cache is not None:  # forget pages of earlier edits: a long preview stays small
         for stale in cache.keys() - used:
             del cache[stale]

@@ -26,9 +26,17 @@ class WriteReport:
     removed: int
 
 
+# A service worker serves only pages at or below its own folder: it goes to the root.
+AT_ROOT = {"sw.js"}
+
+
 def static_files() -> dict[str, bytes]:
     root = resources.files("generator") / STATIC
-    return {f"assets/{item.name}": item.read_bytes() for item in root.iterdir() if item.is_file()}
+    return {
+        (item.name if item.name in AT_ROOT else f"assets/{item.name}"): item.read_bytes()
+        for item in root.iterdir()
+        if item.is_file()
+    }
 
 
 def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:

@@ -42,8 +42,9 @@ else document.addEventListener("DOMContentLoaded", showOpenNow);
 // at build time with the Sastrawi stemmer and content/synonyms.yml). A guessed root is
 // only used when the catalogue has it, so a rough guess never adds noise.
 var katalogWords = null;
+var katalogScript = document.currentScript && document.currentScript.src;
 (function () {
-  var here = document.currentScript && document.currentScript.src;
+  var here = katalogScript;
   if (!here || typeof Worker === "undefined") return;
   fetch(new URL("../search/kata.json", here))
     .then(function (response) { return response.ok ? response.json() : null; })
@@ -104,4 +105,9 @@ function guessRoots(word) {
     });
   }
   return guesses;
+}
+
+// Offline after a visit (sw.js keeps what the phone fetched).
+if (katalogScript && "serviceWorker" in navigator) {
+  navigator.serviceWorker.register(new URL("../sw.js", katalogScript)).catch(function () {});
 }

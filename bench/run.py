@@ -83,6 +83,8 @@ def measure(n: int, work: Path, repeats: int) -> dict:
         "vendor_page_bytes": len((site / "usaha" / "usaha-0" / "index.html").read_bytes()),
         "search_index_bytes_per_vendor": len(index) / n,
         "search_index_gzip_bytes_per_vendor": len(gzip.compress(index)) / n,
+        # The search word list (roots and synonyms), loaded once by every visitor.
+        "word_list_gzip_bytes": len(gzip.compress((site / "search" / "kata.json").read_bytes())),
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
     }
 
@@ -98,6 +100,7 @@ def main() -> None:
     print(
         f"{'vendors':>8} {'check s':>8} {'gen s':>7} {'build s':>8} {'floor s':>8} "
         f"{'ratio':>6} {'peak MB':>8} {'page KB':>8} {'index B/v':>10} {'gz B/v':>7}"
+        f" {'words gz KB':>11}"
     )
     for r in rows:
         r["ratio_to_floor"] = r["build_s"] / r["floor_s"]
@@ -106,7 +109,8 @@ def main() -> None:
             f"{r['build_s']:>8.2f} {r['floor_s']:>8.2f} {r['ratio_to_floor']:>6.2f} "
             f"{r['build_mb']:>8.0f} {r['vendor_page_bytes'] / 1024:>8.1f} "
             f"{r['search_index_bytes_per_vendor']:>10.0f} "
-            f"{r['search_index_gzip_bytes_per_vendor']:>7.0f}"
+            f"{r['search_index_gzip_bytes_per_vendor']:>7.0f} "
+            f"{r['word_list_gzip_bytes'] / 1024:>11.1f}"
         )
     by_size = {r["vendors"]: r for r in rows}
     summary = {}

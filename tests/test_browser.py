@@ -179,3 +179,21 @@ def test_open_now_on_balikpapans_clock(browser, base_url: str, utc_hour: int, sh
     status.wait_for()
     assert status.inner_text() == shown
     context.close()
+
+
+def test_filters_work_without_javascript(browser, base_url: str) -> None:
+    """ "Halal" on "Semua usaha" lists exactly the halal vendors, with plain links only."""
+    halal = set()
+    for path in (ROOT / "content" / "vendors").glob("*.yml"):
+        vendor = yaml.safe_load(path.read_text("utf-8"))
+        if vendor.get("halal"):
+            halal.add(vendor["name"])
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "usaha/")
+    page.locator("article").get_by_role("link", name="Halal", exact=True).click()
+    page.wait_for_url("**/saring/halal/")
+    assert page.locator("h1").first.inner_text() == "Usaha halal"
+    listed = set(page.locator("article li > strong > a").all_inner_texts())
+    assert listed == halal and len(halal) >= 2
+    context.close()

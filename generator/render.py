@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import scaffold, text
+from generator import opendata, scaffold, stats, structured, text
 from generator.collect import Index
 from generator.fields import format_phone, parse_open_hours
 from generator.model import Product, Vendor
@@ -120,6 +120,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
     months = text.month_names("abbreviated")
     month_names = text.month_names()
     wa = _wa_links(catalogue.title)
+    category_names = {c.id: c.name for c in catalogue.categories}
     settings = catalogue.model_dump_json() if cache is not None else ""
     used: set[tuple] = set()
 
@@ -130,6 +131,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         description: str = "",
         boost: float = 0,
         key: tuple | None = None,
+        jsonld: str = "",
         **context: Any,
     ) -> None:
         if cache is not None and key is not None:
@@ -149,6 +151,8 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             front["description"] = text.plain_title(description)[:160]
         if boost:  # Material's per-page search weight: vendors rank above lists naming them
             front["search"] = {"boost": boost}
+        if jsonld:  # schema.org data, printed into <head> by generator/overrides/main.html
+            front["jsonld"] = jsonld
         # JSON with \u escapes is YAML that MkDocs always reads back: if it couldn't, it
         # would silently treat the front matter as Markdown.
         header = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n"
@@ -218,6 +222,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             key=(vendor.model_dump_json(), settings, _stands_key(index, slug))
             if cache is not None
             else None,
+            jsonld=structured.vendor(catalogue, slug, vendor, category_names),
             slug=slug,
             v=vendor,
         )
@@ -249,6 +254,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             "event.md.j2",
             event.name,
             event.description or "",
+            jsonld=structured.event(catalogue, slug, event),
             slug=slug,
             e=event,
         )
@@ -264,6 +270,40 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         )
     page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
+    # Open data and statistics for the city office: files beside the pages.
+    data = opendata.files(index)
+    for path, body in data.items():
+        pages.add(path, body)
+    product_count = sum(len(content.vendors[s].products) for s in index.vendor_slugs)
+    page(
+        "data-terbuka.md",
+        "opendata.md.j2",
+        "Data terbuka",
+        f"Data usaha dan bazar {place} untuk diunduh: CSV, JSON, iCalendar",
+        sizes={path: _size(body) for path, body in data.items()},
+        total=len(index.vendor_slugs),
+        products=product_count,
+        licence=opendata.LICENCE,
+        licence_url=opendata.LICENCE_URL,
+        vendor_columns=list(opendata.VENDOR_COLUMNS.items()),
+        product_columns=list(opendata.PRODUCT_COLUMNS.items()),
+    )
+    charts = stats.charts(index)
+    for chart in charts:
+        pages.add(f"statistik/{chart.name}.svg", stats.svg(chart))
+    page(
+        "statistik.md",
+        "stats.md.j2",
+        "Statistik",
+        f"Jumlah usaha per kategori dan RT, izin usaha, dan Kampung Bungas di {place}",
+        charts=charts,
+        total=len(index.vendor_slugs),
+        products=product_count,
+        programme_products={
+            p: sum(len(content.vendors[s].products) for s in index.by_programme.get(p, []))
+            for p in programmes
+        },
+    )
     if cache is not None:  # forget pages of earlier edits: a long preview stays small
         for stale in cache.keys() - used:
             del cache[stale]
@@ -288,6 +328,12 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         ),
     )
     return pages.files
+
+
+def _size(body: str) -> Markup:
+    """File size as people read it: `12,3 KB`."""
+    size = len(body.encode("utf-8"))
+    return Markup(f"{size / 1024:.1f} KB".replace(".", ",") if size >= 1024 else f"{size} B")
 
 
 def _open_now(hours: str) -> Markup:

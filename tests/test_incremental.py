@@ -46,12 +46,14 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
 
     edit(content / "vendors" / "amplang-uji.yml", "Amplang kepiting", "Amplang rajungan")
     generate(content, docs, DAY)
-    # Every page that names the product, and no other.
+    # Every page that names the product, and the open data that lists it; no other.
     assert changed(after_description, stamps(docs)) == {
         "usaha/amplang-uji.md",
         "usaha/index.md",
         "kategori/makanan.md",
         "rt/3.md",
+        "data/usaha.json",
+        "data/produk.csv",
     }
 
 

@@ -36,7 +36,8 @@ def test_dirty_rebuilds_keep_every_page_searchable(content: Path, tmp_path: Path
     vendor = content / "vendors" / "amplang-uji.yml"
     vendor.write_text(vendor.read_text("utf-8").replace("Amplang kepiting", "Amplang rajungan"))
     _, written = generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
-    assert written.written == 4  # the vendor page and three lists that name the product
+    # The vendor page, three lists that name the product, usaha.json and produk.csv.
+    assert written.written == 6
     after = dirty_build(tmp_path)
     assert pages(after) == pages(full)  # MkDocs alone would keep only the 4 rebuilt pages
     texts = " ".join(d["text"] for d in after["docs"] if d["location"].startswith("usaha/"))

@@ -284,6 +284,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         total=len(index.vendor_slugs),
         products=product_count,
         licence=opendata.LICENCE,
+        calendar_url=opendata.page_url(index, "acara.ics"),
         licence_url=opendata.LICENCE_URL,
         vendor_columns=list(opendata.VENDOR_COLUMNS.items()),
         product_columns=list(opendata.PRODUCT_COLUMNS.items()),

@@ -167,3 +167,36 @@ def test_fold_never_splits_a_character() -> None:
     for physical in folded.split("\r\n"):
         assert len(physical.encode("utf-8")) <= 75
     assert folded.replace("\r\n ", "") == line
+
+
+def test_without_a_published_address_nothing_points_to_a_made_up_site(content: Path) -> None:
+    catalogue = content / "catalogue.yml"
+    catalogue.write_text(
+        "\n".join(
+            line
+            for line in catalogue.read_text("utf-8").splitlines()
+            if not line.startswith("site_url:")
+        ),
+        "utf-8",
+    )
+    files = fixture_files(content)
+    cal = parse_calendar(files["acara.ics"])
+    assert all("URL" not in e for e in cal.walk("VEVENT"))  # URL must be absolute
+    assert {str(e["UID"]).split("@")[1] for e in cal.walk("VEVENT")} == {
+        "katalog-contoh-ilir.invalid"  # still unique per catalogue, and never a real host
+    }
+    assert read_csv(files["data/usaha.csv"])[0]["halaman"] == "usaha/amplang-uji/"
+
+    from generator import structured
+
+    index = build_index(load_content(content), GOLDEN_DAY)
+    data = json.loads(
+        structured.vendor(
+            index.content.catalogue,
+            "amplang-uji",
+            index.vendor("amplang-uji"),
+            {c.id: c.name for c in index.content.catalogue.categories},
+        )
+    )
+    assert "url" not in data and "image" not in data and "@id" not in data
+    assert data["makesOffer"][0]["priceCurrency"] == "IDR"

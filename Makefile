@@ -26,7 +26,12 @@ tests/editor/node_modules/.installed: tests/editor/package-lock.json
 	npm ci --prefix tests/editor --no-audit --no-fund --silent
 	touch $@
 
-test: $(VENV)/.installed tests/editor/node_modules/.installed ## every test: real MkDocs, headless Chromium, a real YAML language server
+# axe-core, the accessibility rules engine, for tests/test_a11y.py.
+tests/a11y/node_modules/.installed: tests/a11y/package-lock.json
+	npm ci --prefix tests/a11y --no-audit --no-fund --silent
+	touch $@
+
+test: $(VENV)/.installed tests/editor/node_modules/.installed tests/a11y/node_modules/.installed ## every test: real MkDocs, headless Chromium, a real YAML language server, axe-core
 	$(PY) -m pytest
 
 fuzz: $(VENV)/.installed ## the property tests with many more examples (minutes)

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import fields, scaffold, text, words
+from generator import fields, opendata, scaffold, stats, structured, text, words
 from generator.collect import Index
 from generator.fields import format_phone, parse_open_hours
 from generator.model import Product, Vendor
@@ -127,6 +127,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
     months = text.month_names("abbreviated")
     month_names = text.month_names()
     wa = _wa_links(catalogue.title)
+    category_names = {c.id: c.name for c in catalogue.categories}
     settings = catalogue.model_dump_json() if cache is not None else ""
     used: set[tuple] = set()
 
@@ -138,6 +139,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         boost: float = 0,
         key: tuple | None = None,
         searchable: bool = True,
+        jsonld: str = "",
         **context: Any,
     ) -> None:
         if cache is not None and key is not None:
@@ -159,6 +161,8 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             front["search"] = {"boost": boost}
         if not searchable:
             front["search"] = {"exclude": True}
+        if jsonld:  # schema.org data, printed into <head> by generator/overrides/main.html
+            front["jsonld"] = jsonld
         # JSON with \u escapes is YAML that MkDocs always reads back: if it couldn't, it
         # would silently treat the front matter as Markdown.
         header = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n"
@@ -230,6 +234,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             key=(vendor.model_dump_json(), settings, _stands_key(index, slug))
             if cache is not None
             else None,
+            jsonld=structured.vendor(catalogue, slug, vendor, category_names),
             slug=slug,
             v=vendor,
             product_ids=[Markup(anchor) for anchor in product_ids(vendor)],  # [a-z0-9-]
@@ -265,6 +270,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             event.name,
             event.description or "",
             boost=3,
+            jsonld=structured.event(catalogue, slug, event),
             slug=slug,
             e=event,
         )
@@ -291,6 +297,41 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
     # Shown by sw.js for a page the phone never opened, when there is no signal.
     page("luring.md", "offline.md.j2", "Tanpa sinyal", searchable=False)
+    # Open data and statistics for the city office: files beside the pages.
+    data = opendata.files(index)
+    for path, body in data.items():
+        pages.add(path, body)
+    product_count = sum(len(content.vendors[s].products) for s in index.vendor_slugs)
+    page(
+        "data-terbuka.md",
+        "opendata.md.j2",
+        "Data terbuka",
+        f"Data usaha dan bazar {place} untuk diunduh: CSV, JSON, iCalendar",
+        sizes={path: _size(body) for path, body in data.items()},
+        total=len(index.vendor_slugs),
+        products=product_count,
+        licence=opendata.LICENCE,
+        calendar_url=opendata.page_url(index, "acara.ics"),
+        licence_url=opendata.LICENCE_URL,
+        vendor_columns=list(opendata.VENDOR_COLUMNS.items()),
+        product_columns=list(opendata.PRODUCT_COLUMNS.items()),
+    )
+    charts = stats.charts(index)
+    for chart in charts:
+        pages.add(f"statistik/{chart.name}.svg", stats.svg(chart))
+    page(
+        "statistik.md",
+        "stats.md.j2",
+        "Statistik",
+        f"Jumlah usaha per kategori dan RT, izin usaha, dan Kampung Bungas di {place}",
+        charts=charts,
+        total=len(index.vendor_slugs),
+        products=product_count,
+        programme_products={
+            p: sum(len(content.vendors[s].products) for s in index.by_programme.get(p, []))
+            for p in programmes
+        },
+    )
     if cache is not None:  # forget pages of earlier edits: a long preview stays small
         for stale in cache.keys() - used:
             del cache[stale]
@@ -335,6 +376,12 @@ def product_ids(vendor: Vendor) -> list[str]:
         taken.add(anchor)
         ids.append(anchor)
     return ids
+
+
+def _size(body: str) -> Markup:
+    """File size as people read it: `12,3 KB`."""
+    size = len(body.encode("utf-8"))
+    return Markup(f"{size / 1024:.1f} KB".replace(".", ",") if size >= 1024 else f"{size} B")
 
 
 def _open_now(hours: str) -> Markup:

@@ -24,6 +24,7 @@ from generator.messages import t
 from generator.problems import BuildFailed, os_failure
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin mkdocs<2 on purpose
+OVERRIDES = Path(__file__).parent / "overrides"
 
 
 def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
@@ -32,9 +33,13 @@ def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
         with open(config_file, encoding="utf-8") as f:
             docs_dir = yaml_load(f).get("docs_dir", "docs")
         (config_file.parent / docs_dir).mkdir(parents=True, exist_ok=True)
-        return load_config(str(config_file), **overrides)
+        config = load_config(str(config_file), **overrides)
     except (MkDocsException, OSError) as err:
         raise BuildFailed(t("build.config", path=config_file, detail=err)) from None
+    # Our template overrides (Open Graph, JSON-LD) come with the generator, not with
+    # mkdocs.yml: they work wherever a kelurahan keeps its config. Same as `custom_dir`.
+    config.theme.dirs.insert(0, str(OVERRIDES))
+    return config
 
 
 def build(config: MkDocsConfig, site_dir: Path) -> None:

@@ -24,9 +24,10 @@ def test_generated_markdown_matches_golden(update_golden: bool) -> None:
                 old.unlink()
         for path, body in pages.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_text(body, encoding="utf-8")
+            (GOLDEN / path).write_bytes(body.encode("utf-8"))
+    # As bytes: the CSV and iCalendar files keep their CRLF line ends.
     expected = {
-        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8")
         for p in GOLDEN.rglob("*")
         if p.is_file()
     }

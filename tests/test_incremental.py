@@ -47,7 +47,8 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
 
     edit(content / "vendors" / "amplang-uji.yml", "Amplang kepiting", "Amplang rajungan")
     generate(content, docs, DAY)
-    # Every page that names the product, and no other; "rajungan" is a new search word.
+    # Every page that names the product, and the open data that lists it; no other.
+    # "rajungan" is a new search word.
     assert changed(after_description, stamps(docs)) == {
         "search/kata.json",
         "usaha/amplang-uji.md",
@@ -57,6 +58,8 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
         "saring/halal.md",
         "saring/diantar.md",
         "saring/qris.md",
+        "data/usaha.json",
+        "data/produk.csv",
     }
 
 

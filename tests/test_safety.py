@@ -3,7 +3,11 @@ field, builds a site in which it shows as text and nothing becomes active."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,6 +17,7 @@ import yaml
 from conftest import GOLDEN_DAY, ROOT
 
 from generator.build import build
+from generator.load import load_content
 
 PAYLOADS = {
     p.stem: p.read_text("utf-8") for p in sorted((ROOT / "tests/cases/hostile").glob("*.txt"))
@@ -49,6 +54,9 @@ class Inspector(HTMLParser):
         self.text.append(data)
 
 
+CHART_IMAGE = re.compile(r'<img alt="[^"<>]*" src="[a-z0-9-]+\.svg" */?>')
+
+
 def inspect(html: str) -> Inspector:
     inspector = Inspector()
     inspector.feed(html)
@@ -74,6 +82,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "kecamatan": texts[2],
                 "city": texts[3],
                 "description": " ".join(texts),
+                "site_url": "https://hostile.example.org/",
                 "categories": [
                     {"id": f"k-{i}", "name": t, "description": t} for i, t in enumerate(texts)
                 ],
@@ -140,6 +149,8 @@ def test_no_active_content_reaches_any_page(hostile_site: Path) -> None:
         inspector = inspect(page.read_text(encoding="utf-8"))
         assert inspector.bad == [], page.relative_to(hostile_site)
         main = page.read_text("utf-8").split("<article", 1)[-1].split("</article>", 1)[0]
+        # The Statistik page shows its charts, generated SVG files, as images.
+        main = CHART_IMAGE.sub("", main)
         assert not Inspector.ACTIVE_TAGS & set(inspect(main).tags), page.relative_to(hostile_site)
 
 
@@ -161,3 +172,114 @@ def test_search_index_and_sitemap_hold_no_markup(hostile_site: Path) -> None:
             assert inspector.bad == [] and not Inspector.ACTIVE_TAGS & set(inspector.tags), doc
     sitemap = (hostile_site / "sitemap.xml").read_text("utf-8")
     assert "<script" not in sitemap and "javascript:" not in sitemap
+
+
+def hostile_content(site: Path):
+    return load_content(site.parent / "content")
+
+
+class Scripts(HTMLParser):
+    """The text of every JSON-LD script, as a browser's parser delimits it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._open = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open = tag == "script" and ("type", "application/ld+json") in attrs
+        if self._open:
+            self.found.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.found[-1] += data
+
+
+def jsonld(page: Path) -> dict:
+    parser = Scripts()
+    parser.feed(page.read_text("utf-8"))
+    assert len(parser.found) == 1, page
+    assert "<" not in parser.found[0]  # nothing in it can end the script early
+    return json.loads(parser.found[0])
+
+
+def test_json_ld_carries_payloads_as_data(hostile_site: Path) -> None:
+    content = hostile_content(hostile_site)
+    for slug, vendor in content.vendors.items():
+        data = jsonld(hostile_site / "usaha" / slug / "index.html")
+        assert data["name"] == vendor.name and data["description"] == vendor.description
+        assert data["founder"]["name"] == vendor.owner
+        assert data["address"]["streetAddress"].startswith(vendor.address)
+        assert [o["itemOffered"]["name"] for o in data["makesOffer"]] == [
+            p.name for p in vendor.products
+        ]
+    for slug, event in content.events.items():
+        data = jsonld(hostile_site / "acara" / slug / "index.html")
+        assert data["name"] == event.name and data["location"]["name"] == event.location
+        assert data["organizer"]["name"] == event.organizer
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    text = path.read_bytes().decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_csv_cells_never_start_a_formula(hostile_site: Path) -> None:
+    content = hostile_content(hostile_site)
+    vendors = read_csv(hostile_site / "data" / "usaha.csv")
+    products = read_csv(hostile_site / "data" / "produk.csv")
+    assert len(vendors) == len(products) == len(PAYLOADS)
+    for row in vendors + products:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    for row in vendors:
+        vendor = content.vendors[row["id_usaha"]]
+        # The payload itself is all there, after the apostrophe that disarms it.
+        assert row["nama_usaha"].removeprefix("'") == vendor.name
+        assert row["alamat"].removeprefix("'") == vendor.address
+        assert row["no_halal"].removeprefix("'") == vendor.halal
+    assert "'=HYPERLINK" in {r["nama_usaha"][:11] for r in vendors}
+    data = json.loads((hostile_site / "data" / "usaha.json").read_text("utf-8"))
+    assert {v["nama_usaha"] for v in data["usaha"]} == {v.name for v in content.vendors.values()}
+
+
+def test_calendar_keeps_one_event_per_bazaar(hostile_site: Path) -> None:
+    import icalendar
+
+    content = hostile_content(hostile_site)
+    raw = (hostile_site / "acara.ics").read_bytes()
+    lines = raw.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75 and b"\n" not in b"".join(lines)
+    # A payload cannot start a line of its own: every line is a folded continuation or
+    # a property this generator writes.
+    unfolded = raw.decode("utf-8").replace("\r\n ", "").split("\r\n")
+    assert sum(line == "BEGIN:VEVENT" for line in unfolded) == len(content.events)
+    cal = icalendar.Calendar.from_ical(raw)
+    events = cal.walk("VEVENT")
+    assert len(events) == len(content.events)
+    by_uid = {str(e["UID"]).split("@")[0]: e for e in events}
+    for slug, event in content.events.items():
+        assert str(by_uid[slug]["SUMMARY"]) == event.name
+        assert str(by_uid[slug]["LOCATION"]) == event.location
+
+
+SVG_ELEMENTS = {"svg", "title", "desc", "rect", "line", "g", "text"}
+
+
+def test_chart_svgs_hold_payloads_as_text_only(hostile_site: Path) -> None:
+    content = hostile_content(hostile_site)
+    charts = sorted((hostile_site / "statistik").glob("*.svg"))
+    assert len(charts) == 3 + len(content.catalogue.programmes)
+    for chart in charts:
+        root = ET.parse(chart).getroot()  # well-formed XML, whatever the names were
+        for element in root.iter():
+            assert element.tag.removeprefix("{http://www.w3.org/2000/svg}") in SVG_ELEMENTS
+            assert not [a for a in element.attrib if a.startswith("on") or "href" in a]
+    root = ET.parse(hostile_site / "statistik" / "kategori.svg").getroot()
+    labels = [e.text for e in root.iter("{http://www.w3.org/2000/svg}text")][0::2]
+    for category, label in zip(content.catalogue.categories, labels, strict=True):
+        assert category.name.startswith((label or "").removesuffix("…"))

@@ -286,8 +286,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "id `{value}` is used twice (also {other})",
     ),
     "word.invalid": (
-        "`{value}` bukan satu kata: pakai huruf dan angka saja, tanpa spasi atau tanda -",
-        "`{value}` is not one word: use letters and digits only, no spaces or -",
+        "`{value}` bukan satu kata: pakai huruf a-z tanpa aksen dan angka 0-9 saja,"
+        " tanpa spasi atau tanda -",
+        "`{value}` is not one word: use letters a-z without accents and digits 0-9 only,"
+        " no spaces or -",
     ),
     "word.invalid.hint": (
         "pencarian memecah kalimat menjadi kata; tulis kata tunggal, misalnya `kripik`",

@@ -43,6 +43,13 @@ class _Compiled(jinja2.BytecodeCache):
 _compiled = _Compiled()
 
 
+def on_config(config: Any) -> Any:
+    from generator.site import add_overrides
+
+    add_overrides(config)  # the preview shows what the build shows
+    return config
+
+
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
     env.bytecode_cache = _compiled
     return env
@@ -93,6 +100,9 @@ def on_post_build(config: Any) -> None:
     the pages it did not, nothing for pages that are gone. (Material's own merge in dirty
     mode assumes one page changed, and keeps stale and duplicate entries otherwise.)"""
     global _last
+    # No offline copies of a preview: they would outlive it at 127.0.0.1:8000 and show
+    # stale pages. This worker removes itself (and one a real build left there).
+    (Path(config.site_dir) / "sw.js").write_text(_NO_SERVICE_WORKER, "utf-8")
     path = _index_path(config)
     try:
         index = json.loads(path.read_text("utf-8"))
@@ -106,6 +116,16 @@ def on_post_build(config: Any) -> None:
     ]
     index["docs"] = _last = kept + fresh
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+_NO_SERVICE_WORKER = """// Preview: no offline copies.
+self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.registration.unregister(); }));
+});
+"""
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -7,6 +7,7 @@ template forgets to escape is still safe.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -139,7 +140,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         boost: float = 0,
         key: tuple | None = None,
         searchable: bool = True,
-        jsonld: str = "",
+        jsonld: Callable[[], str] | None = None,
         **context: Any,
     ) -> None:
         if cache is not None and key is not None:
@@ -161,8 +162,9 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             front["search"] = {"boost": boost}
         if not searchable:
             front["search"] = {"exclude": True}
+            front["robots"] = "noindex"  # printed by generator/overrides/main.html
         if jsonld:  # schema.org data, printed into <head> by generator/overrides/main.html
-            front["jsonld"] = jsonld
+            front["jsonld"] = jsonld()  # only now: `serve` skips it for unchanged pages
         # JSON with \u escapes is YAML that MkDocs always reads back: if it couldn't, it
         # would silently treat the front matter as Markdown.
         header = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n"
@@ -234,7 +236,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             key=(vendor.model_dump_json(), settings, _stands_key(index, slug))
             if cache is not None
             else None,
-            jsonld=structured.vendor(catalogue, slug, vendor, category_names),
+            jsonld=functools.partial(structured.vendor, catalogue, slug, vendor, category_names),
             slug=slug,
             v=vendor,
             product_ids=[Markup(anchor) for anchor in product_ids(vendor)],  # [a-z0-9-]
@@ -270,7 +272,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             event.name,
             event.description or "",
             boost=3,
-            jsonld=structured.event(catalogue, slug, event),
+            jsonld=functools.partial(structured.event, catalogue, slug, event),
             slug=slug,
             e=event,
         )
@@ -293,8 +295,22 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             description.format(place=place),
             heading=title,
         )
-    page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
-    page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
+    # Volunteers' help pages quote example products: they must not outrank real vendors.
+    help_pages = 0.2
+    page(
+        "bergabung.md",
+        "join.md.j2",
+        "Cara bergabung",
+        "Cara mendaftarkan usaha ke katalog",
+        boost=help_pages,
+    )
+    page(
+        "format-data.md",
+        "format.md.j2",
+        "Format data",
+        "Rujukan isian berkas YAML katalog",
+        boost=help_pages,
+    )
     # Shown by sw.js for a page the phone never opened, when there is no signal.
     page("luring.md", "offline.md.j2", "Tanpa sinyal", searchable=False)
     # Open data and statistics for the city office: files beside the pages.

@@ -36,10 +36,16 @@ def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
         config = load_config(str(config_file), **overrides)
     except (MkDocsException, OSError) as err:
         raise BuildFailed(t("build.config", path=config_file, detail=err)) from None
-    # Our template overrides (Open Graph, JSON-LD) come with the generator, not with
-    # mkdocs.yml: they work wherever a kelurahan keeps its config. Same as `custom_dir`.
-    config.theme.dirs.insert(0, str(OVERRIDES))
+    add_overrides(config)
     return config
+
+
+def add_overrides(config: MkDocsConfig) -> None:
+    """Our template overrides (Open Graph, JSON-LD, the search hook) come with the
+    generator, not with mkdocs.yml, so they work wherever a kelurahan keeps its config.
+    A kelurahan's own `custom_dir` still comes first."""
+    if str(OVERRIDES) not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
 
 
 def build(config: MkDocsConfig, site_dir: Path) -> None:

@@ -63,15 +63,23 @@ def vocabulary(index: Index) -> set[str]:
 
 
 def word_map(index: Index) -> dict[str, list[str]]:
-    """`{word: other words to search for too}`. Every root of the catalogue's words is a key
-    (the browser only adds a guessed root if it is one); a prefix needs no entry, since the
-    search already matches `sayur` inside `sayuran`."""
-    words: dict[str, set[str]] = defaultdict(set)
-    for word in vocabulary(index):
-        base = root(word)
-        words[base]  # noqa: B018 - the root is known, even with nothing to add
+    """`{word: other words to search for too}`.
+
+    Keys are the catalogue's words and their roots. A word of the catalogue gets its
+    root, so the browser needs no guess for it ("terasi" is not "teras" + "-i"); a root
+    is a key even with nothing to add, as the browser only uses a guessed root that is
+    one. A word that starts with its root needs no entry under the root: the search
+    already matches `sayur` inside `sayuran`.
+    """
+    vocabulary_roots = {word: root(word) for word in vocabulary(index)}
+    family: dict[str, set[str]] = defaultdict(set)
+    for word, base in vocabulary_roots.items():
+        family[base]  # noqa: B018 - the root is known, even with nothing to add
         if not word.startswith(base):
-            words[base].add(word)
+            family[base].add(word)
+    words: dict[str, set[str]] = defaultdict(set, family)
+    for word, base in vocabulary_roots.items():
+        words[word] |= ({base} | family[base]) - {word}
     for group in index.content.synonyms:
         for word in group:
             words[word] |= set(group) - {word}

@@ -170,6 +170,12 @@ def test_serve_shows_a_saved_yaml_edit(content: Path, tmp_path: Path) -> None:
     page = f"http://127.0.0.1:{port}/usaha/amplang-uji/"
     try:
         assert wait_for(lambda: "Amplang Uji" in fetch(page), 60), "serve did not start"
+        # The preview is the site: share card, schema.org data, the search word hook;
+        # but no offline copies that would outlive it (its sw.js removes itself).
+        html = fetch(page)
+        assert 'property="og:title"' in html and "application/ld+json" in html
+        assert "assets/cari.js" in html
+        assert "unregister()" in fetch(f"http://127.0.0.1:{port}/sw.js")
         vendor = content / "vendors" / "amplang-uji.yml"
         vendor.write_text(vendor.read_text("utf-8").replace("Amplang Uji", "Amplang Baru"), "utf-8")
         assert wait_for(lambda: "Amplang Baru" in fetch(page), 20)

@@ -81,3 +81,17 @@ def test_a_product_search_lands_on_the_product(search, case) -> None:
     best = search(case["q"])[0]
     assert page_of(best[0]) == case["want"][0]
     assert any(link == f"{case['want'][0]}#{case['anchor']}" for link in best), best
+
+
+def test_a_variant_is_not_called_missing(browser, base_url: str) -> None:
+    """ "cabe" finds "Cabai rawit"; Material lists a result's missing words, and must not
+    list the word typed, nor the words the search added."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(base_url)
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").press_sequentially("cabe", delay=30)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=15_000)
+    assert "/usaha/kebun-cabai-bu-marlina/" in first.locator("a").first.get_attribute("href")
+    assert "Tidak ada" not in first.inner_text()
+    page.close()

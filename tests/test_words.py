@@ -14,7 +14,7 @@ from generator.collect import build_index
 from generator.load import load_content
 from generator.words import root, word_map
 
-SCRIPT = ROOT / "generator" / "static" / "katalog.js"
+SCRIPT = ROOT / "generator" / "static" / "cari.js"
 
 
 def test_roots_follow_indonesian_affixes_and_leave_names_alone() -> None:
@@ -34,15 +34,21 @@ def test_word_map_joins_roots_and_synonyms() -> None:
 
 def expand(query: str, words: dict[str, list[str]]) -> str:
     """Run the site's own script in Node.js, as the browser would, and expand `query`."""
+    return run_script(f"expandQuery({json.dumps(query)}, {json.dumps(words)}).query")
+
+
+def run_script(expression: str) -> str:
+    """Evaluate `expression` in Node.js after the site's own search script."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js is missing: apt-get install nodejs (.ci/run does this)")
     program = (
-        "global.document = {addEventListener() {}};"
+        "global.document = {};"
         + SCRIPT.read_text("utf-8")
-        + f";process.stdout.write(expandQuery({json.dumps(query)}, {json.dumps(words)}))"
+        + f";process.stdout.write(JSON.stringify({expression}))"
     )
-    return subprocess.run([node, "-e", program], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([node, "-e", program], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
 
 
 @pytest.mark.parametrize(
@@ -53,6 +59,7 @@ def expand(query: str, words: dict[str, list[str]]) -> str:
         ("sambelnya", "sambelnya sambel sambal"),  # -nya, then a synonym
         ("Cabe rawit", "Cabe cabai lombok rawit"),
         ("hartono", "hartono"),  # no rule's guess is a word of the catalogue
+        ("terasi", "terasi"),  # a word of the catalogue: no guess ("teras" + "-i")
         ('"kue kering" -pedas', '"kue kering" -pedas'),  # Material's syntax stays as typed
     ],
 )
@@ -64,5 +71,15 @@ def test_query_expansion_in_the_browser_script(query: str, expanded: str) -> Non
         "cabe": ["cabai", "lombok"],
         "rawit": [],
         "kue": ["kueh"],
+        "teras": [],
+        "terasi": [],
     }
     assert expand(query, words) == expanded
+
+
+def test_results_speak_of_the_words_typed() -> None:
+    """Searching "cabe" finds "cabai": the result must not say "cabe" is missing."""
+    terms = {"cabe": False, "cabai": True, "lombok": False, "rawit": False}
+    groups = [["cabe", "cabai", "lombok"], ["rawit"]]
+    typed = run_script(f"typedTerms({json.dumps(terms)}, {json.dumps(groups)})")
+    assert typed == {"cabe": True, "rawit": False}

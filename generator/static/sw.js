@@ -4,24 +4,31 @@
 // there is no network or it has not answered in a few seconds. Nothing else is
 // downloaded ahead: a reader on metered data pays only for what they opened.
 // Registered by katalog.js; it lives at the site's root because a service worker only
-// serves pages at or below its own folder.
+// serves pages at or below its own folder. (`serve` replaces it with one that removes
+// itself: see generator/preview.py.)
 var CACHE = "katalog-v1";
 var PATIENCE_MS = 4000;
 // Kept at installation: what search needs, and the page shown for a page never opened.
+// From the browser's own cache where it has them: the home page just fetched them.
 var FIRST = ["./", "search/search_index.json", "search/kata.json", "luring/"];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
       return Promise.all(FIRST.map(function (path) {
-        return cache.add(new Request(path, { cache: "reload" })).catch(function () {});
+        return fetch(path).then(function (response) {
+          return keepable(response) ? cache.put(key(response.url), response) : null;
+        }).catch(function () {});
       }));
     }).then(function () { return self.skipWaiting(); })
   );
 });
 
 self.addEventListener("activate", function (event) {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) { return name !== CACHE; })
+      .map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
 });
 
 self.addEventListener("fetch", function (event) {
@@ -30,30 +37,50 @@ self.addEventListener("fetch", function (event) {
   // `serve`'s live reload waits on the server on purpose: leave it alone.
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.indexOf("/livereload") >= 0) return;
-  event.respondWith(networkFirst(request));
+
+  var fromNetwork = fetch(request).then(function (response) {
+    return { response: response, copy: keepable(response) ? response.clone() : null };
+  }, function () { return { response: null, copy: null }; });
+  // Keep the fresh copy even when the kept one was already shown.
+  event.waitUntil(fromNetwork.then(function (got) {
+    return got.copy && caches.open(CACHE).then(function (cache) {
+      return cache.put(key(request.url), got.copy);
+    }).catch(function () {});
+  }));
+  event.respondWith(answer(request, fromNetwork));
 });
 
-function networkFirst(request) {
-  return caches.open(CACHE).then(function (cache) {
-    var fromNetwork = fetch(request).then(function (response) {
-      if (response.ok) cache.put(request, response.clone());
-      return response;
-    });
-    var kept = cache.match(request, { ignoreSearch: true });
-    var slow = new Promise(function (resolve) { setTimeout(resolve, PATIENCE_MS); });
-    // Whichever comes first: the network's answer, or (after a while) the kept copy.
-    return Promise.race([
-      fromNetwork.catch(function () { return kept; }),
-      slow.then(function () { return kept; }).then(function (copy) { return copy || fromNetwork; }),
-    ]).then(function (response) {
-      return response || fromNetwork.catch(function () { return offlinePage(cache, request); });
-    });
-  });
+// The network's answer, or the kept copy when the network fails or is slow; the page
+// "Tanpa sinyal" for a page never kept; an error only for a file never kept.
+function answer(request, fromNetwork) {
+  var network = fromNetwork.then(function (got) { return got.response; });
+  var kept = caches.match(key(request.url), { cacheName: CACHE });
+  var late = new Promise(function (resolve) { setTimeout(resolve, PATIENCE_MS); })
+    .then(function () { return kept; })
+    .then(function (copy) { return copy || network; });
+  return Promise.race([network, late])
+    .then(function (response) { return response || kept; })
+    .then(function (response) { return response || network; })
+    .then(function (response) { return response || offline(request); });
 }
 
-function offlinePage(cache, request) {
-  var page = request.mode === "navigate" || (request.headers.get("accept") || "").indexOf("text/html") >= 0;
-  return (page ? cache.match("luring/") : Promise.resolve(undefined)).then(function (response) {
+// Search results link to `page/?h=word`: one page, kept once, under its address alone.
+function key(address) {
+  var url = new URL(address);
+  return url.origin + url.pathname;
+}
+
+// Whole, direct answers only: not a partial one, not a Wi-Fi login page's redirect.
+function keepable(response) {
+  return response && response.status === 200 && response.type === "basic" && !response.redirected;
+}
+
+function offline(request) {
+  var page = request.mode === "navigate" ||
+    (request.headers.get("accept") || "").indexOf("text/html") >= 0;
+  var shown = page ? caches.match(key(new URL("luring/", self.registration.scope).href))
+                   : Promise.resolve(undefined);
+  return shown.then(function (response) {
     return response || new Response("", { status: 504, statusText: "Offline" });
   });
 }

@@ -7,13 +7,13 @@ collected and raised once as `ContentInvalid`.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from generator import checks, fields
+from generator import checks, fields, photos
 from generator.messages import t
 from generator.model import Catalogue, Event, Vendor
 from generator.problems import ContentInvalid, Problem
@@ -30,6 +30,8 @@ class Content:
     """By slug (the file name)."""
     events: dict[str, Event]
     """By slug (the file name)."""
+    photos: list[photos.Ref] = field(default_factory=list)
+    """Every photo field that names a usable photo, in file order."""
 
 
 def display_path(path: Path) -> str:
@@ -67,15 +69,18 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> Content:
     if catalogue is not None:
         for slug, vendor in vendors.items():
             problems += checks.vendor_refs(vendor_docs[slug], vendor, catalogue)
+    photo_refs: list[photos.Ref] = []
     for slug, vendor in vendors.items():
-        problems += checks.photo_refs(vendor_docs[slug], vendor, content_dir)
+        found, refs = checks.photo_refs(vendor_docs[slug], slug, vendor, content_dir)
+        problems += found
+        photo_refs += refs
     for slug, event in events.items():
         problems += checks.event_refs(event_docs[slug], event, vendor_files)
     if cache is not None:
         _forget_old_versions(cache)
     if problems or catalogue is None:
         raise ContentInvalid(problems)
-    return Content(catalogue, vendors, events)
+    return Content(catalogue, vendors, events, photo_refs)
 
 
 def _forget_old_versions(cache: FileCache) -> None:

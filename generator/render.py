@@ -20,6 +20,8 @@ from generator import scaffold, text
 from generator.collect import Index
 from generator.fields import format_phone, parse_open_hours
 from generator.model import Product, Vendor
+from generator.photos import Published
+from generator.pictures import Pictures
 from generator.schema import schemas
 
 PAYMENT_NAMES = {"tunai": "Tunai", "qris": "QRIS", "transfer": "Transfer bank"}
@@ -108,10 +110,16 @@ class Pages:
         self.files[path] = body
 
 
-def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str, str]:
+def render_site(
+    index: Index,
+    cache: dict[tuple, str] | None = None,
+    photos: dict[tuple[str, str], Published] | None = None,
+) -> dict[str, str]:
     """All pages. With a `cache` (kept by `serve` between edits), a vendor page whose
-    inputs did not change is not rendered again."""
+    inputs did not change is not rendered again. `photos`: (vendor slug, `photo` value as
+    written) -> its published web versions."""
     env = environment()
+    photos = photos or {}
     pages = Pages()
     content = index.content
     catalogue = content.catalogue
@@ -130,6 +138,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         description: str = "",
         boost: float = 0,
         key: tuple | None = None,
+        image: str = "",
         **context: Any,
     ) -> None:
         if cache is not None and key is not None:
@@ -144,11 +153,16 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         def url(target: str) -> Markup:
             return Markup(text.relative(path, target))
 
+        def pictures(slug: str, vendor: Vendor) -> Pictures:
+            return Pictures(path, slug, vendor, photos)
+
         front: dict[str, Any] = {"title": text.plain_title(title)}
         if description:
             front["description"] = text.plain_title(description)[:160]
         if boost:  # Material's per-page search weight: vendors rank above lists naming them
             front["search"] = {"boost": boost}
+        if image:  # the link preview's picture (og:image, see overrides/main.html)
+            front["image"] = image
         # JSON with \u escapes is YAML that MkDocs always reads back: if it couldn't, it
         # would silently treat the front matter as Markdown.
         header = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n"
@@ -165,6 +179,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             payment_names=PAYMENT_NAMES,
             wa=wa,
             harvest=lambda slugs: _harvest(index, slugs),
+            pictures=pictures,
             **context,
         )
         pages.add(path, header + re.sub(r"\n{3,}", "\n\n", body.strip()) + "\n")
@@ -215,9 +230,19 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             vendor.name,
             vendor.description or "",
             boost=3,
-            key=(vendor.model_dump_json(), settings, _stands_key(index, slug))
+            key=(
+                vendor.model_dump_json(),
+                settings,
+                _stands_key(index, slug),
+                tuple(sorted((k[1], v) for k, v in photos.items() if k[0] == slug)),
+            )
             if cache is not None
             else None,
+            image=(
+                photo.jpeg_path
+                if (photo := Pictures(f"usaha/{slug}.md", slug, vendor, photos).main())
+                else ""
+            ),
             slug=slug,
             v=vendor,
         )

@@ -35,7 +35,7 @@ def test_dirty_rebuilds_keep_every_page_searchable(content: Path, tmp_path: Path
 
     vendor = content / "vendors" / "amplang-uji.yml"
     vendor.write_text(vendor.read_text("utf-8").replace("Amplang kepiting", "Amplang rajungan"))
-    _, written = generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
+    _, written, _ = generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
     assert written.written == 4  # the vendor page and three lists that name the product
     after = dirty_build(tmp_path)
     assert pages(after) == pages(full)  # MkDocs alone would keep only the 4 rebuilt pages

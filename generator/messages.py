@@ -49,12 +49,16 @@ class Seconds(float):
     """A duration, written with the language's decimal mark (1,5 detik / 1.5 s)."""
 
 
+class Megabytes(float):
+    """A file size, written with the language's decimal mark (26,2 MB / 26.2 MB)."""
+
+
 def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, Msg):
         return value.render(lang)
     if isinstance(value, Count):
         return format_decimal(value, locale=lang)  # 30.000.024 in Indonesian, 30,000,024 in English
-    if isinstance(value, Seconds):
+    if isinstance(value, Seconds | Megabytes):
         return format_decimal(value, format="0.0", locale=lang)
     return value
 

@@ -103,6 +103,8 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> None:
             seconds=Seconds(result.seconds),
             written=result.pages.written,
             unchanged=result.pages.unchanged,
+            photos=result.photos.processed,
+            cached=result.photos.cached,
         )
     )
 

@@ -618,9 +618,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.built": (
         "Selesai: {vendors} usaha dan {events} acara di {site}/ dalam {seconds} detik "
-        "({written} halaman ditulis, {unchanged} tidak berubah).",
+        "({written} halaman ditulis, {unchanged} tidak berubah; "
+        "{photos} foto diolah, {cached} dari cache).",
         "Built {vendors} vendors and {events} events into {site}/ in {seconds} s "
-        "({written} pages written, {unchanged} unchanged).",
+        "({written} pages written, {unchanged} unchanged; "
+        "{photos} photos processed, {cached} from the cache).",
     ),
     "cli.regenerated": (
         "isi berubah: {written} halaman ditulis ulang",

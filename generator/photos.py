@@ -20,7 +20,7 @@ import shutil
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,6 +158,20 @@ def cache_key(data: bytes) -> str:
     return hashlib.sha256(SETTINGS.encode() + b"\0" + data).hexdigest()[:20]
 
 
+# A long `serve` session hashes each photo once, not on every edit of a YAML file.
+_KEYS: dict[tuple[Path, int, int], str] = {}
+
+
+def _key_of(source: Path) -> str:
+    stat = source.stat()
+    seen = (source, stat.st_size, stat.st_mtime_ns)
+    if seen not in _KEYS:
+        if len(_KEYS) > 10_000:
+            _KEYS.clear()
+        _KEYS[seen] = cache_key(source.read_bytes())
+    return _KEYS[seen]
+
+
 def publish(
     refs: list[Ref],
     cache_dir: Path,
@@ -169,7 +183,7 @@ def publish(
     keys: dict[Path, str] = {}
     for ref in refs:
         if ref.source not in keys:
-            keys[ref.source] = cache_key(ref.source.read_bytes())
+            keys[ref.source] = _key_of(ref.source)
     done: dict[str, Published] = {}
     todo: dict[str, Path] = {}
     for source, key in keys.items():
@@ -203,7 +217,9 @@ def publish(
     return published, problems, report
 
 
-def _run_parallel(jobs: list[tuple[str, str, str]], workers: int):
+def _run_parallel(
+    jobs: list[tuple[str, str, str]], workers: int
+) -> Iterator[tuple[str, Published | tuple[str]]]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_make_entry_star, jobs, chunksize=1)
 
@@ -248,8 +264,12 @@ def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published |
         (staging / "meta.json").write_text(json.dumps(meta), "utf-8")
         try:
             staging.rename(root / key)
-        except OSError:  # made at the same time by another build: theirs is the same
-            shutil.rmtree(staging, ignore_errors=True)
+        except OSError:  # already there: made at the same time by another build, or damaged
+            if _from_cache(root, key) is None:
+                shutil.rmtree(root / key, ignore_errors=True)
+                staging.rename(root / key)
+            else:
+                shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -57,6 +57,12 @@ def _page(location: str) -> str:
     return location.split("#", 1)[0].removeprefix("./")
 
 
+def on_config(config: Any) -> Any:
+    from generator.site import add_theme  # as `build` does (serve loads its own config)
+
+    return add_theme(config)
+
+
 def on_pre_build(config: Any) -> None:
     global _built, _config_stamp
     _built = set()

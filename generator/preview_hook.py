@@ -1,6 +1,7 @@
 """MkDocs hook file for `python -m generator serve` (MkDocs loads hooks by path)."""
 
 from generator.preview import (
+    on_config,
     on_env,
     on_files,
     on_page_content,
@@ -10,6 +11,7 @@ from generator.preview import (
 )
 
 __all__ = [
+    "on_config",
     "on_env",
     "on_files",
     "on_page_content",

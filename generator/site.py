@@ -32,9 +32,21 @@ def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
         with open(config_file, encoding="utf-8") as f:
             docs_dir = yaml_load(f).get("docs_dir", "docs")
         (config_file.parent / docs_dir).mkdir(parents=True, exist_ok=True)
-        return load_config(str(config_file), **overrides)
+        config = load_config(str(config_file), **overrides)
     except (MkDocsException, OSError) as err:
         raise BuildFailed(t("build.config", path=config_file, detail=err)) from None
+    return add_theme(config)
+
+
+THEME = Path(__file__).with_name("theme")
+
+
+def add_theme(config: MkDocsConfig) -> MkDocsConfig:
+    """Our few templates (og:image) in front of the theme's, as `custom_dir` would put them;
+    done here so that mkdocs.yml stays plain and can be copied anywhere."""
+    if str(THEME) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(THEME))
+    return config
 
 
 def build(config: MkDocsConfig, site_dir: Path) -> None:

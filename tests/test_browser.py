@@ -230,6 +230,21 @@ def test_moving_between_pages_keeps_the_search_index(browser, published: str) ->
     page.close()
 
 
+def test_tapping_a_product_photo_opens_it_large(browser, published: str) -> None:
+    """Tap to enlarge is a plain link: with instant navigation on, the phone still opens
+    the large image itself (and pinch-zoom and the back button work as usual)."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(published + "usaha/amplang-bu-sari/", wait_until="networkidle")
+    thumbnail = page.locator(".galeri a").first
+    thumbnail.scroll_into_view_if_needed()
+    thumbnail.click()
+    page.wait_for_url("**/foto/*-1200.webp")
+    assert page.evaluate("document.images[0].naturalWidth") >= 1000
+    page.go_back()
+    page.wait_for_url("**/usaha/amplang-bu-sari/")
+    page.close()
+
+
 def in_season(month: int) -> set[str]:
     names = set()
     for path in (ROOT / "content" / "vendors").glob("*.yml"):

@@ -191,12 +191,16 @@ def test_second_build_makes_nothing_and_a_changed_photo_is_the_only_one_made(
     }
 
 
-def test_the_cache_can_be_deleted(content: Path) -> None:
+def test_the_cache_can_be_deleted_or_damaged(content: Path) -> None:
     docs, _ = build_docs(content)
     shutil.rmtree(content.parent / "cache")
     docs, report = build_docs(content)
     assert report.processed == 1
     assert len(list((docs / "foto").iterdir())) == 3
+    (entry,) = (content.parent / "cache").iterdir()
+    (entry / "thumb.webp").unlink()  # e.g. a disk cleaner went through it
+    docs, report = build_docs(content)
+    assert report.processed == 1 and (entry / "thumb.webp").is_file()
 
 
 def test_a_photo_cut_short_is_a_located_problem_not_a_crash(content: Path) -> None:

@@ -120,6 +120,9 @@ def render_site(
     written) -> its published web versions."""
     env = environment()
     photos = photos or {}
+    photos_of: dict[str, tuple] = {}  # by vendor: part of a vendor page's cache key
+    for (owner, value), published in sorted(photos.items()):
+        photos_of[owner] = (*photos_of.get(owner, ()), (value, published))
     pages = Pages()
     content = index.content
     catalogue = content.catalogue
@@ -161,7 +164,7 @@ def render_site(
             front["description"] = text.plain_title(description)[:160]
         if boost:  # Material's per-page search weight: vendors rank above lists naming them
             front["search"] = {"boost": boost}
-        if image:  # the link preview's picture (og:image, see overrides/main.html)
+        if image:  # the link preview's picture (og:image, see theme/main.html)
             front["image"] = image
         # JSON with \u escapes is YAML that MkDocs always reads back: if it couldn't, it
         # would silently treat the front matter as Markdown.
@@ -234,7 +237,7 @@ def render_site(
                 vendor.model_dump_json(),
                 settings,
                 _stands_key(index, slug),
-                tuple(sorted((k[1], v) for k, v in photos.items() if k[0] == slug)),
+                photos_of.get(slug, ()),
             )
             if cache is not None
             else None,

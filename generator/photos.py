@@ -49,6 +49,8 @@ FORMATS = {
     ".heif": "HEIF",
 }
 EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "HEIF": ".heic"}
+# Phones save some JPEGs as MPO (a JPEG with more pictures after the first): still a JPEG.
+SAME = {("MPO", "JPEG")}
 NAMES = {"WEBP": "WebP", "HEIF": "HEIC"}  # as people know them; the others as Pillow says
 
 # Longest side in pixels. A thumbnail fills a card or a list row (up to ~240 CSS px on a
@@ -137,7 +139,7 @@ def inspect(path: Path, shown: str) -> tuple[Msg, Msg] | None:
         return t("photo.bomb", value=shown), t("photo.pixels.hint")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return t("photo.unreadable", value=shown), t("photo.unreadable.hint")
-    if found != wanted:
+    if found != wanted and (found, wanted) not in SAME:
         names = {"found": NAMES.get(found, found), "wanted": NAMES.get(wanted, wanted)}
         hint = (
             t("photo.mismatch.rename", suggestion=str(Path(shown).with_suffix(EXTENSION[found])))

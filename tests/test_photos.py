@@ -162,6 +162,19 @@ def test_heic_png_and_webp_are_accepted(content: Path) -> None:
         assert im.getpixel((10, 10)) >= (250, 250, 250)  # transparent became white
 
 
+def test_a_phone_jpeg_with_a_second_picture_inside_is_a_jpeg(content: Path) -> None:
+    """Some phones save MPO: a JPEG with more pictures (e.g. depth) after the first."""
+    out = io.BytesIO()
+    first, second = upright_landscape().resize((400, 300)), Image.new("RGB", (400, 300))
+    first.save(out, "MPO", save_all=True, append_images=[second])
+    with Image.open(io.BytesIO(out.getvalue())) as im:
+        assert im.format == "MPO"
+    add_photo(content, "dua-gambar.jpg", out.getvalue())
+    docs, report = build_docs(content)
+    with Image.open(docs / f"foto/{_key(out.getvalue())}-480.webp") as im:
+        assert im.convert("RGB").getpixel((50, 150))[0] > 180  # the first picture
+
+
 def test_second_build_makes_nothing_and_a_changed_photo_is_the_only_one_made(
     content: Path,
 ) -> None:

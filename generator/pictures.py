@@ -56,6 +56,7 @@ class Pictures:
         width, height = photo.large
         large, thumb = self._url(photo.large_path), self._url(photo.thumb_path)
         # Width descriptors are the files' real widths: a small source is never enlarged.
+        # A browser without srcset gets the light one.
         srcset = (
             f' srcset="{thumb} {photo.thumb[0]}w, {large} {width}w" sizes="{LARGE_SIZES}"'
             if width > photo.thumb[0]
@@ -63,7 +64,7 @@ class Pictures:
         )
         return Markup(
             '<figure class="foto-usaha">'
-            f'<a href="{large}"><img src="{large}"{srcset} width="{width}" height="{height}"'
+            f'<a href="{large}"><img src="{thumb}"{srcset} width="{width}" height="{height}"'
             f' alt="{escape(self.vendor.name)}" decoding="async" fetchpriority="high"></a>'
             "</figure>"
         )

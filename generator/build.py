@@ -8,10 +8,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import site
+from generator import photos, site
 from generator.collect import build_index
 from generator.load import Content, FileCache, load_content
 from generator.model import Catalogue
+from generator.problems import ContentInvalid
 from generator.render import render_site
 from generator.text import plain_title
 from generator.write import WriteReport, write_docs
@@ -33,6 +34,7 @@ class Result:
     content: Content
     pages: WriteReport
     seconds: float
+    photos: photos.Report = field(default_factory=photos.Report)
 
 
 @dataclass
@@ -43,17 +45,51 @@ class Caches:
     pages: dict[tuple, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class PhotoSettings:
+    """Where processed photos are kept between builds, and how many processes make them."""
+
+    cache_dir: Path | None = None
+    """Default: `.cache/photos/` beside the content folder."""
+    workers: int | None = None
+    """Default: one per core."""
+    progress: bool = False
+    """A counter on stderr while new photos are made (for a person at a terminal)."""
+
+
 def generate(
     content_dir: Path,
     docs_dir: Path,
     day: datetime.date | None = None,
     caches: Caches | None = None,
-) -> tuple[Content, WriteReport]:
-    """Validate everything, then write the Markdown pages. Raises `ContentInvalid`."""
+    photo_settings: PhotoSettings | None = None,
+) -> tuple[Content, WriteReport, photos.Report]:
+    """Validate everything, make the photos, then write the pages. Raises `ContentInvalid`."""
     # Validates all files before anything is written.
     content = load_content(content_dir, caches.files if caches else None)
-    pages = render_site(build_index(content, day or today()), caches.pages if caches else None)
-    return content, write_docs(pages, docs_dir)
+    settings = photo_settings or PhotoSettings()
+    cache_dir = settings.cache_dir or photos.default_cache_dir(content_dir)
+    by_field, files, made = publish_photos(content, cache_dir, settings)
+    pages = render_site(
+        build_index(content, day or today()), caches.pages if caches else None, by_field
+    )
+    return content, write_docs(pages, docs_dir, files), made
+
+
+def publish_photos(
+    content: Content, cache_dir: Path, settings: PhotoSettings | None = None
+) -> tuple[dict[tuple[str, str], photos.Published], dict[str, Path], photos.Report]:
+    """Every photo's web versions: by (vendor slug, `photo` value), and as files for the
+    docs folder. A photo that turns out damaged only when decoded is a content problem
+    like the others: raises `ContentInvalid`."""
+    settings = settings or PhotoSettings()
+    published, problems, made = photos.publish(
+        content.photos, cache_dir, settings.workers, settings.progress
+    )
+    if problems:
+        raise ContentInvalid(problems)
+    by_field = {(ref.slug, ref.value): published[ref.source] for ref in content.photos}
+    return by_field, photos.site_files(published, cache_dir), made
 
 
 def site_settings(catalogue: Catalogue) -> dict[str, str]:
@@ -74,14 +110,17 @@ def build(
     config_file: Path,
     day: datetime.date | None = None,
     docs_dir: Path | None = None,
+    photo_settings: PhotoSettings | None = None,
 ) -> Result:
     """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`."""
     started = time.perf_counter()
     config = site.load(config_file, strict=True)
     if docs_dir is not None:  # tests build several catalogues side by side
         config["docs_dir"] = str(docs_dir.resolve())
-    content, report = generate(content_dir, Path(config.docs_dir), day)
+    content, report, made = generate(
+        content_dir, Path(config.docs_dir), day, photo_settings=photo_settings
+    )
     for key, value in site_settings(content.catalogue).items():
         config[key] = value
     site.build(config, site_dir)
-    return Result(content, report, time.perf_counter() - started)
+    return Result(content, report, time.perf_counter() - started, made)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from pathlib import Path
 
+from generator import photos
 from generator.messages import Msg, t
 from generator.model import Catalogue, Event, Synonyms, Vendor
 from generator.problems import Problem
@@ -108,18 +110,25 @@ def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Prob
     return problems
 
 
-def photo_refs(doc: Document, vendor: Vendor, content_dir: Path) -> list[Problem]:
-    """Photo paths are relative to the YAML file and stay inside content/."""
+def photo_refs(
+    doc: Document, slug: str, vendor: Vendor, content_dir: Path
+) -> tuple[list[Problem], list[photos.Ref]]:
+    """Photo paths are relative to the YAML file, stay inside content/ and name a photo
+    we can publish (judged from its size and header; `photos.publish` decodes it)."""
     fields = [(("photo",), vendor.photo)] + [
         (("products", i, "photo"), p.photo) for i, p in enumerate(vendor.products)
     ]
-    problems = []
+    problems, refs = [], []
     for loc, value in fields:
-        if value is not None:
-            why = _photo_problem(value, doc.path.parent, content_dir)
-            if why:
-                problems.append(doc.problem(loc, *why))
-    return problems
+        if value is None:
+            continue
+        why = _photo_problem(value, doc.path.parent, content_dir)
+        if why:
+            problems.append(doc.problem(loc, *why))
+        else:
+            source = (doc.path.parent / value).resolve()
+            refs.append(photos.Ref(slug, value, source, functools.partial(doc.problem, loc)))
+    return problems, refs
 
 
 def _photo_problem(value: str, folder: Path, content_dir: Path) -> tuple[Msg, Msg] | None:
@@ -143,7 +152,7 @@ def _photo_problem(value: str, folder: Path, content_dir: Path) -> tuple[Msg, Ms
         return t("photo.outside", value=value), t("photo.outside.hint")
     if not target.is_file():
         return t("photo.missing", value=value), t("photo.missing.hint")
-    return None
+    return photos.inspect(target, value)
 
 
 def synonym_groups(doc: Document, synonyms: Synonyms) -> list[Problem]:

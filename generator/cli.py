@@ -88,7 +88,12 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> None:
     from generator import site
 
     site.configure_logging(verbose=interactive())
-    result = building.build(content_dir, site_dir, config_file)
+    result = building.build(
+        content_dir,
+        site_dir,
+        config_file,
+        photo_settings=building.PhotoSettings(progress=interactive()),
+    )
     click.echo(
         t(
             "cli.built",
@@ -98,6 +103,8 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> None:
             seconds=Seconds(result.seconds),
             written=result.pages.written,
             unchanged=result.pages.unchanged,
+            photos=result.photos.processed,
+            cached=result.photos.cached,
         )
     )
 
@@ -142,13 +149,18 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
     site.configure_logging(verbose=True)
     docs_dir = Path(site.load(config_file).docs_dir)
     caches = building.Caches()
-    catalogue = building.generate(content_dir, docs_dir, caches=caches)[0].catalogue
+    photo_settings = building.PhotoSettings(progress=True)
+    catalogue = building.generate(
+        content_dir, docs_dir, caches=caches, photo_settings=photo_settings
+    )[0].catalogue
     one_at_a_time = threading.Lock()  # a save during a regeneration waits for it
 
     def regenerate() -> None:
         try:
             with one_at_a_time:
-                _, written = building.generate(content_dir, docs_dir, caches=caches)
+                _, written, _ = building.generate(
+                    content_dir, docs_dir, caches=caches, photo_settings=photo_settings
+                )
         except Exception as err:  # noqa: BLE001 - keep serving the last good pages
             click.echo(describe(err), err=True)
             return

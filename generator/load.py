@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import checks, fields
+from generator import checks, fields, photos
 from generator.messages import t
 from generator.model import Catalogue, Event, Synonyms, Vendor
 from generator.problems import ContentInvalid, Problem
@@ -32,6 +32,8 @@ class Content:
     """By slug (the file name)."""
     synonyms: list[list[str]] = field(default_factory=list)
     """Groups of words that mean the same, for search (`content/synonyms.yml`)."""
+    photos: list[photos.Ref] = field(default_factory=list)
+    """Every photo field that names a usable photo, in file order."""
 
 
 def display_path(path: Path) -> str:
@@ -78,15 +80,18 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> Content:
     if catalogue is not None:
         for slug, vendor in vendors.items():
             problems += checks.vendor_refs(vendor_docs[slug], vendor, catalogue)
+    photo_refs: list[photos.Ref] = []
     for slug, vendor in vendors.items():
-        problems += checks.photo_refs(vendor_docs[slug], vendor, content_dir)
+        found, refs = checks.photo_refs(vendor_docs[slug], slug, vendor, content_dir)
+        problems += found
+        photo_refs += refs
     for slug, event in events.items():
         problems += checks.event_refs(event_docs[slug], event, vendor_files)
     if cache is not None:
         _forget_old_versions(cache)
     if problems or catalogue is None:
         raise ContentInvalid(problems)
-    return Content(catalogue, vendors, events, synonyms)
+    return Content(catalogue, vendors, events, synonyms=synonyms, photos=photo_refs)
 
 
 def _forget_old_versions(cache: FileCache) -> None:

@@ -49,12 +49,16 @@ class Seconds(float):
     """A duration, written with the language's decimal mark (1,5 detik / 1.5 s)."""
 
 
+class Megabytes(float):
+    """A file size, written with the language's decimal mark (26,2 MB / 26.2 MB)."""
+
+
 def _localise(value: Any, lang: str) -> Any:
     if isinstance(value, Msg):
         return value.render(lang)
     if isinstance(value, Count):
         return format_decimal(value, locale=lang)  # 30.000.024 in Indonesian, 30,000,024 in English
-    if isinstance(value, Seconds):
+    if isinstance(value, Seconds | Megabytes):
         return format_decimal(value, format="0.0", locale=lang)
     return value
 
@@ -361,6 +365,68 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no file `{value}` next to this file",
     ),
     "photo.missing.hint": ("periksa ejaan dan foldernya", "check the spelling and the folder"),
+    "photo.format": (
+        "`{value}` bukan foto JPEG, PNG, WebP, atau HEIC",
+        "`{value}` is not a JPEG, PNG, WebP or HEIC photo",
+    ),
+    "photo.format.hint": (
+        "simpan ulang sebagai JPEG (.jpg), misalnya dengan mengirimnya lewat WhatsApp lalu "
+        "mengunduhnya, atau buka dan simpan lagi di aplikasi galeri",
+        "save it again as JPEG (.jpg), e.g. send it through WhatsApp and download it, "
+        "or open and save it again in a photo app",
+    ),
+    "photo.too_big": (
+        "`{value}` berukuran {mb} MB, paling besar 25 MB",
+        "`{value}` is {mb} MB, at most 25 MB",
+    ),
+    "photo.too_big.hint": (
+        "perkecil fotonya, misalnya kirim lewat WhatsApp lalu unduh, atau pilih ukuran "
+        "lebih kecil di kamera",
+        "make it smaller, e.g. send it through WhatsApp and download it, or pick a smaller "
+        "size in the camera",
+    ),
+    "photo.pixels": (
+        "`{value}` berukuran {width} × {height} piksel ({mp} megapiksel), "
+        "paling besar 50 megapiksel",
+        "`{value}` is {width} × {height} pixels ({mp} megapixels), at most 50 megapixels",
+    ),
+    "photo.pixels.hint": (
+        "perkecil fotonya, misalnya menjadi 4000 × 3000 piksel",
+        "shrink it, e.g. to 4000 × 3000 pixels",
+    ),
+    "photo.bomb": (
+        "`{value}` mengaku berukuran raksasa (lebih dari 100 megapiksel); "
+        "berkas seperti ini bisa melumpuhkan komputer",
+        "`{value}` claims a giant size (over 100 megapixels); a file like this can "
+        "bring a computer down",
+    ),
+    "photo.unreadable": (
+        "`{value}` tidak bisa dibaca sebagai gambar (rusak, atau bukan foto)",
+        "`{value}` can't be read as a picture (damaged, or not a photo)",
+    ),
+    "photo.unreadable.hint": (
+        "buka fotonya di ponsel atau komputer; jika tampil, simpan ulang sebagai JPEG; "
+        "jika tidak, ambil atau salin lagi fotonya",
+        "open it on a phone or computer; if it shows, save it again as JPEG; "
+        "if not, take or copy the photo again",
+    ),
+    "photo.damaged": (
+        "`{value}` rusak: isinya terpotong atau tidak utuh",
+        "`{value}` is damaged: its data is cut short or broken",
+    ),
+    "photo.damaged.hint": (
+        "salin lagi foto aslinya dari ponsel (salinan tadi mungkin tidak selesai)",
+        "copy the original photo from the phone again (the copy may not have finished)",
+    ),
+    "photo.mismatch": (
+        "`{value}` sebenarnya berkas {found}, bukan {wanted}",
+        "`{value}` is really a {found} file, not {wanted}",
+    ),
+    "photo.mismatch.rename": (
+        "ganti nama berkasnya menjadi `{suggestion}` dan tulis `photo: {suggestion}`",
+        "rename the file to `{suggestion}` and write `photo: {suggestion}`",
+    ),
+    "photo.progress": ("foto: {done}/{total}", "photos: {done}/{total}"),
     # Files and YAML syntax
     "content.missing": ("folder content tidak ditemukan", "content folder not found"),
     "content.missing.hint": (
@@ -579,9 +645,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.built": (
         "Selesai: {vendors} usaha dan {events} acara di {site}/ dalam {seconds} detik "
-        "({written} halaman ditulis, {unchanged} tidak berubah).",
+        "({written} halaman ditulis, {unchanged} tidak berubah; "
+        "{photos} foto diolah, {cached} dari cache).",
         "Built {vendors} vendors and {events} events into {site}/ in {seconds} s "
-        "({written} pages written, {unchanged} unchanged).",
+        "({written} pages written, {unchanged} unchanged; "
+        "{photos} photos processed, {cached} from the cache).",
     ),
     "cli.regenerated": (
         "isi berubah: {written} halaman ditulis ulang",

@@ -21,6 +21,8 @@ from generator import fields, opendata, scaffold, stats, structured, text, words
 from generator.collect import Index
 from generator.fields import format_phone, parse_open_hours
 from generator.model import Product, Vendor
+from generator.photos import Published
+from generator.pictures import Pictures
 from generator.schema import schemas
 
 # The filters of "Semua usaha": plain pages, so they work without JavaScript, are found
@@ -116,10 +118,19 @@ class Pages:
         self.files[path] = body
 
 
-def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str, str]:
+def render_site(
+    index: Index,
+    cache: dict[tuple, str] | None = None,
+    photos: dict[tuple[str, str], Published] | None = None,
+) -> dict[str, str]:
     """All pages. With a `cache` (kept by `serve` between edits), a vendor page whose
-    inputs did not change is not rendered again."""
+    inputs did not change is not rendered again. `photos`: (vendor slug, `photo` value as
+    written) -> its published web versions."""
     env = environment()
+    photos = photos or {}
+    photos_of: dict[str, tuple] = {}  # by vendor: part of a vendor page's cache key
+    for (owner, value), published in sorted(photos.items()):
+        photos_of[owner] = (*photos_of.get(owner, ()), (value, published))
     pages = Pages()
     content = index.content
     catalogue = content.catalogue
@@ -141,6 +152,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         key: tuple | None = None,
         searchable: bool = True,
         jsonld: Callable[[], str] | None = None,
+        image: str = "",
         **context: Any,
     ) -> None:
         if cache is not None and key is not None:
@@ -155,6 +167,9 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
         def url(target: str) -> Markup:
             return Markup(text.relative(path, target))
 
+        def pictures(slug: str, vendor: Vendor) -> Pictures:
+            return Pictures(path, slug, vendor, photos)
+
         front: dict[str, Any] = {"title": text.plain_title(title)}
         if description:
             front["description"] = text.plain_title(description)[:160]
@@ -165,6 +180,8 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             front["robots"] = "noindex"  # printed by generator/overrides/main.html
         if jsonld:  # schema.org data, printed into <head> by generator/overrides/main.html
             front["jsonld"] = jsonld()  # only now: `serve` skips it for unchanged pages
+        if image:  # the link preview's picture (og:image, see overrides/main.html)
+            front["image"] = image
         # JSON with \u escapes is YAML that MkDocs always reads back: if it couldn't, it
         # would silently treat the front matter as Markdown.
         header = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n"
@@ -181,6 +198,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             payment_names=PAYMENT_NAMES,
             wa=wa,
             harvest=lambda slugs: _harvest(index, slugs),
+            pictures=pictures,
             **context,
         )
         pages.add(path, header + re.sub(r"\n{3,}", "\n\n", body.strip()) + "\n")
@@ -227,16 +245,26 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
     )
     for slug in index.vendor_slugs:
         vendor = content.vendors[slug]
+        photo = Pictures(f"usaha/{slug}.md", slug, vendor, photos).main()
+        image = photo.jpeg_path if photo else ""  # for link previews and schema.org
         page(
             f"usaha/{slug}.md",
             "vendor.md.j2",
             vendor.name,
             vendor.description or "",
             boost=3,
-            key=(vendor.model_dump_json(), settings, _stands_key(index, slug))
+            key=(
+                vendor.model_dump_json(),
+                settings,
+                _stands_key(index, slug),
+                photos_of.get(slug, ()),
+            )
             if cache is not None
             else None,
-            jsonld=functools.partial(structured.vendor, catalogue, slug, vendor, category_names),
+            jsonld=functools.partial(
+                structured.vendor, catalogue, slug, vendor, category_names, image
+            ),
+            image=image,
             slug=slug,
             v=vendor,
             product_ids=[Markup(anchor) for anchor in product_ids(vendor)],  # [a-z0-9-]

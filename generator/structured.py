@@ -51,7 +51,14 @@ def _address(catalogue: Catalogue, street: str) -> dict[str, Any]:
     }
 
 
-def vendor(catalogue: Catalogue, slug: str, v: Vendor, category_names: dict[str, str]) -> str:
+def vendor(
+    catalogue: Catalogue,
+    slug: str,
+    v: Vendor,
+    category_names: dict[str, str],
+    image: str = "",
+) -> str:
+    """`image`: the vendor's own photo (a site path), else the site's picture."""
     place = [v.address or ""]
     if v.rt:
         place.append(f"RT {v.rt:02d}" + (f"/RW {v.rw:02d}" if v.rw else ""))
@@ -84,7 +91,7 @@ def vendor(catalogue: Catalogue, slug: str, v: Vendor, category_names: dict[str,
         "name": v.name,
         "description": v.description,
         "url": page,
-        "image": _url(catalogue, OG_IMAGE),
+        "image": _url(catalogue, image or OG_IMAGE),
         "address": _address(catalogue, ", ".join(p for p in place if p)),
         "telephone": f"+{v.whatsapp}" if v.whatsapp else None,
         "founder": {"@type": "Person", "name": v.owner} if v.owner else None,

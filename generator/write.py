@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from generator.messages import t
@@ -31,27 +32,40 @@ AT_ROOT = {"sw.js"}
 
 
 def static_files() -> dict[str, bytes]:
-    root = resources.files("generator") / STATIC
-    return {
-        (item.name if item.name in AT_ROOT else f"assets/{item.name}"): item.read_bytes()
-        for item in root.iterdir()
-        if item.is_file()
-    }
+    """Stylesheet, scripts and the category icons, as `assets/…`; `sw.js` at the root."""
+    found: dict[str, bytes] = {}
+
+    def walk(folder: Traversable, prefix: str) -> None:
+        for item in folder.iterdir():
+            if item.is_file():
+                at_root = prefix == "assets/" and item.name in AT_ROOT
+                found[item.name if at_root else f"{prefix}{item.name}"] = item.read_bytes()
+            elif item.is_dir() and not item.name.startswith(("_", ".")):
+                walk(item, f"{prefix}{item.name}/")
+
+    walk(resources.files("generator") / STATIC, "assets/")
+    return found
 
 
-def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
-    """Make `docs_dir` hold `pages` (plus static files) next to any hand-written files.
+def write_docs(
+    pages: dict[str, str], docs_dir: Path, files: dict[str, Path] | None = None
+) -> WriteReport:
+    """Make `docs_dir` hold `pages` (plus static files, plus `files`: docs path -> a file to
+    copy there, e.g. processed photos) next to any hand-written files.
 
     A file whose content is unchanged is not touched, so its mtime stays and
     MkDocs' live reload only sees real edits. Pages generated last time and not
     this time are removed; files the generator never wrote are never touched.
     """
-    wanted = {path: body.encode("utf-8") for path, body in pages.items()} | static_files()
+    wanted: dict[str, bytes | Path] = {
+        path: body.encode("utf-8") for path, body in pages.items()
+    } | static_files()
+    wanted |= files or {}
     before = _read_manifest(docs_dir)
     # Files the generator did not write are the author's: never overwritten (an error if
     # they differ from the page that would go there), never claimed, never deleted.
     hand = {rel for rel in wanted if rel not in before and (docs_dir / rel).exists()}
-    clashes = sorted(rel for rel in hand if (docs_dir / rel).read_bytes() != wanted[rel])
+    clashes = sorted(rel for rel in hand if (docs_dir / rel).read_bytes() != _data(wanted[rel]))
     if clashes:
         raise BuildFailed(t("build.clash", path=docs_dir / clashes[0]))
     ours = wanted.keys() - hand
@@ -61,13 +75,9 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
         _write_manifest(docs_dir, before | ours)
     # Compare everything first, then write in one burst: a live preview that sees the
     # first write starts rebuilding, and should not have to start again.
-    changed = [
-        rel
-        for rel in sorted(ours)
-        if not (docs_dir / rel).is_file() or (docs_dir / rel).read_bytes() != wanted[rel]
-    ]
+    changed = [rel for rel in sorted(ours) if not _same(docs_dir / rel, wanted[rel])]
     for rel in changed:
-        _write_atomically(docs_dir / rel, wanted[rel])
+        _write_atomically(docs_dir / rel, _data(wanted[rel]))
     written, unchanged, removed = len(changed), len(wanted) - len(changed), 0
     for rel in sorted(before - wanted.keys()):
         stale = docs_dir / rel
@@ -78,6 +88,20 @@ def write_docs(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     if before != ours:
         _write_manifest(docs_dir, ours)
     return WriteReport(written, unchanged, removed)
+
+
+def _data(source: bytes | Path) -> bytes:
+    return source.read_bytes() if isinstance(source, Path) else source
+
+
+def _same(target: Path, source: bytes | Path) -> bool:
+    if not target.is_file():
+        return False
+    if isinstance(source, Path):
+        # Copied files (photos) are named by their content's hash: the same name and size
+        # is the same file, without reading megabytes on every build.
+        return target.stat().st_size == source.stat().st_size
+    return target.read_bytes() == source
 
 
 def _write_manifest(docs_dir: Path, paths: Iterable[str]) -> None:

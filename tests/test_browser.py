@@ -80,9 +80,71 @@ def test_a_phone_on_mobile_data_loads_nothing_from_other_hosts(browser, base_url
     foreign = [url for url in requests if not url.startswith(base_url)]
     assert foreign == []
     html = sizes[base_url + "usaha/amplang-bu-sari/"]
-    everything_but_search = sum(n for url, n in sizes.items() if "search_index" not in url)
+    everything_but_search = sum(
+        n for url, n in sizes.items() if "search_index" not in url and "/foto/" not in url
+    )
     assert html <= 20 * 1024
     assert everything_but_search <= 250 * 1024, sizes
+    page.close()
+
+
+THUMB_BUDGET, LARGE_BUDGET = 30 * 1024, 150 * 1024
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_vendor_photos_load_with_their_size_and_stay_light(
+    browser, base_url: str, scale: int
+) -> None:
+    """On a phone (ordinary and sharp screen): the vendor's photo and the product photos
+    load, each says its size (no jump while loading), and the bytes stay within budget:
+    one large image and thumbnails."""
+    page = browser.new_page(
+        viewport={"width": 360, "height": 740}, device_scale_factor=scale, is_mobile=True
+    )
+    images: dict[str, int] = {}
+
+    def measure(response) -> None:
+        if response.request.resource_type == "image":
+            with contextlib.suppress(Exception):
+                images[response.url] = len(response.body())
+
+    page.on("response", measure)
+    page.goto(base_url + "usaha/amplang-bu-sari/", wait_until="networkidle")
+    page.mouse.wheel(0, 5000)  # down to the gallery: its thumbnails load lazily
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("[...document.images].every(i => i.complete)")
+    shown = page.evaluate(
+        """[...document.querySelectorAll('article img')].map(i => ({
+            src: i.currentSrc, width: i.getAttribute('width'), height: i.getAttribute('height'),
+            natural: i.naturalWidth, lazy: i.loading}))"""
+    )
+    photos = [i for i in shown if "/foto/" in i["src"]]
+    assert len(photos) == 3, shown  # the vendor's photo and two product photos
+    for image in shown:
+        assert image["natural"] > 0, image
+        assert int(image["width"]) > 0 and int(image["height"]) > 0, image
+    assert photos[0]["lazy"] == "auto" and {i["lazy"] for i in photos[1:]} == {"lazy"}
+    fetched = {url: n for url, n in images.items() if "/foto/" in url}
+    large = [n for url, n in fetched.items() if "-1200." in url]
+    assert len(large) <= 1 and all(n <= LARGE_BUDGET for n in large), fetched
+    assert all(n <= THUMB_BUDGET for url, n in fetched.items() if "-480." in url), fetched
+    assert sum(fetched.values()) <= LARGE_BUDGET + 2 * THUMB_BUDGET, fetched
+    # A phone with a sharp screen gets the large image, an ordinary one the thumbnail.
+    assert ("-1200." in photos[0]["src"]) == (scale == 2), photos[0]
+    page.close()
+
+
+def test_a_vendor_without_photo_shows_its_category_icon(browser, base_url: str) -> None:
+    slug = next(
+        path.stem
+        for path in sorted((ROOT / "content" / "vendors").glob("*.yml"))
+        if "photo:" not in path.read_text("utf-8")
+    )
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(base_url + f"usaha/{slug}/", wait_until="networkidle")
+    icon = page.locator(".foto-kosong img")
+    assert "/assets/kategori/" in icon.get_attribute("src")
+    assert icon.evaluate("i => i.naturalWidth") > 0
     page.close()
 
 
@@ -125,6 +187,21 @@ def test_moving_between_pages_keeps_the_search_index(browser, published: str) ->
     later = [url.removeprefix(published) for url in requests[first:]]
     assert "kategori/makanan/" in later
     assert not [url for url in later if url.endswith((".json", ".js", ".css"))], later
+    page.close()
+
+
+def test_tapping_a_product_photo_opens_it_large(browser, published: str) -> None:
+    """Tap to enlarge is a plain link: with instant navigation on, the phone still opens
+    the large image itself (and pinch-zoom and the back button work as usual)."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(published + "usaha/amplang-bu-sari/", wait_until="networkidle")
+    thumbnail = page.locator(".galeri a").first
+    thumbnail.scroll_into_view_if_needed()
+    thumbnail.click()
+    page.wait_for_url("**/foto/*-1200.webp")
+    assert page.evaluate("document.images[0].naturalWidth") >= 1000
+    page.go_back()
+    page.wait_for_url("**/usaha/amplang-bu-sari/")
     page.close()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import FIXTURE, GOLDEN_DAY
 
+from generator.build import publish_photos
 from generator.collect import build_index
 from generator.load import load_content
 from generator.render import render_site
@@ -16,8 +17,10 @@ from generator.render import render_site
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def test_generated_markdown_matches_golden(update_golden: bool) -> None:
-    pages = render_site(build_index(load_content(FIXTURE), GOLDEN_DAY))
+def test_generated_markdown_matches_golden(update_golden: bool, tmp_path: Path) -> None:
+    content = load_content(FIXTURE)
+    photos = publish_photos(content, tmp_path / "cache")[0]
+    pages = render_site(build_index(content, GOLDEN_DAY), photos=photos)
     if update_golden:
         for old in GOLDEN.rglob("*"):
             if old.is_file():

@@ -23,10 +23,16 @@ def uncomment_everything(template: str) -> str:
 
 
 def test_every_example_in_the_templates_is_valid(content: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    jpeg = io.BytesIO()
+    Image.new("RGB", (40, 30)).save(jpeg, "JPEG")
     for folder in ("foto",):
-        (content / "vendors" / folder).mkdir()
+        (content / "vendors" / folder).mkdir(exist_ok=True)
         for name in ("amplang.jpg", "toko.jpg"):
-            (content / "vendors" / folder / name).write_bytes(b"jpeg")
+            (content / "vendors" / folder / name).write_bytes(jpeg.getvalue())
     vendor = uncomment_everything(
         vendor_template(
             "Toko Contoh", "makanan", "Kue lapis", 2500, ["makanan"], ["kampung-bungas"]

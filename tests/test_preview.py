@@ -35,7 +35,7 @@ def test_dirty_rebuilds_keep_every_page_searchable(content: Path, tmp_path: Path
 
     vendor = content / "vendors" / "amplang-uji.yml"
     vendor.write_text(vendor.read_text("utf-8").replace("Amplang kepiting", "Amplang rajungan"))
-    _, written = generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
+    _, written, _ = generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
     # The vendor page, the six lists that name the product, the search word list,
     # usaha.json and produk.csv.
     assert written.written == 10

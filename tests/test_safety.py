@@ -26,6 +26,10 @@ SLUGS = {name: f"v-{i}" for i, name in enumerate(PAYLOADS)}
 
 pytestmark = pytest.mark.slow
 
+OWN_IMAGE = re.compile(r"(\.\./)*(assets/kategori/[a-z0-9-]+\.svg|foto/[0-9a-f]{20}-\d+\.webp)")
+OWN_IMAGE_ATTRS = {"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"}
+OWN_IMAGE_ATTRS |= {"fetchpriority"}
+
 
 class Inspector(HTMLParser):
     """Collects what a browser would run, load or follow, and the visible text."""
@@ -37,9 +41,12 @@ class Inspector(HTMLParser):
         self.bad: list[str] = []
         self.tags: list[str] = []
         self.text: list[str] = []
+        self.images: list[dict[str, str | None]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
+        if tag == "img":
+            self.images.append(dict(attrs))
         for name, value in attrs:
             if name.startswith("on"):
                 self.bad.append(f"<{tag} {name}=…>")
@@ -148,10 +155,14 @@ def test_no_active_content_reaches_any_page(hostile_site: Path) -> None:
     for page in pages:
         inspector = inspect(page.read_text(encoding="utf-8"))
         assert inspector.bad == [], page.relative_to(hostile_site)
-        main = page.read_text("utf-8").split("<article", 1)[-1].split("</article>", 1)[0]
+        article = page.read_text("utf-8").split("<article", 1)[-1].split("</article>", 1)[0]
         # The Statistik page shows its charts, generated SVG files, as images.
-        main = CHART_IMAGE.sub("", main)
-        assert not Inspector.ACTIVE_TAGS & set(inspect(main).tags), page.relative_to(hostile_site)
+        main = inspect(CHART_IMAGE.sub("", article))
+        # The only other images are the generator's own: a category icon or a processed photo.
+        assert not Inspector.ACTIVE_TAGS - {"img"} & set(main.tags), page.relative_to(hostile_site)
+        for image in main.images:
+            assert set(image) <= OWN_IMAGE_ATTRS, (page.relative_to(hostile_site), image)
+            assert OWN_IMAGE.fullmatch(image["src"] or ""), (page.relative_to(hostile_site), image)
 
 
 @pytest.mark.parametrize("name", PAYLOADS)

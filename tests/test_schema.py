@@ -20,6 +20,7 @@ NOT_FOR_A_SCHEMA = {
     "abuse-alias-bomb",
     "abuse-deep-nesting",
     "abuse-photo-absolute",
+    "abuse-photo-bomb",
     "abuse-photo-symlink",
     "abuse-photo-traversal",
     "abuse-photo-url",
@@ -50,6 +51,9 @@ NOT_FOR_A_SCHEMA = {
     "value-yes-no-and-merge",
     "value-explicit-tags",
     "value-end-before-start",
+    "value-photo-corrupt",
+    "value-photo-unsupported",
+    "value-photo-wrong-extension",
 }
 
 

@@ -80,3 +80,18 @@ def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> Non
     }
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_vendor_link_preview_shows_its_photo_as_jpeg(sample_site: Path) -> None:
+    """WhatsApp and Facebook show og:image when a vendor page's link is shared."""
+    html = (sample_site / "usaha" / "amplang-bu-sari" / "index.html").read_text("utf-8")
+    url = html.split('<meta property="og:image" content="', 1)[1].split('"', 1)[0]
+    assert url.startswith("https://katalog-gunungsariilir.example.org/foto/")
+    assert url.endswith("-800.jpg")
+    assert (sample_site / url.split(".org/", 1)[1]).read_bytes()[:3] == b"\xff\xd8\xff"
+    # Without a photo: the site's own picture.
+    without = (sample_site / "usaha" / "jahit-bu-warsih" / "index.html").read_text("utf-8")
+    assert (
+        'og:image" content="https://katalog-gunungsariilir.example.org/assets/og-image.png"'
+        in without
+    )

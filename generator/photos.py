@@ -1,0 +1,349 @@
+"""Photos: from a phone camera's file to small web images that carry no metadata.
+
+Two steps. `inspect` is cheap (file size, then the image header only) and runs with
+the other checks, so `check` reports a wrong or oversized photo like any other mistake.
+`publish` decodes each photo once, turns it upright (EXIF orientation), converts it to
+sRGB and writes new files from the pixels alone: no EXIF, GPS, XMP, maker notes,
+embedded thumbnails or colour profile reach the site, and neither does the original.
+Results are kept in a cache keyed by the photo's bytes and these settings, so an
+unchanged photo is never decoded again; the cache can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pillow_heif
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from generator.messages import Count, Megabytes, Msg, t
+from generator.problems import Problem
+
+pillow_heif.register_heif_opener()  # HEIC/HEIF from iPhones, through Pillow's own API
+
+MAX_BYTES = 25_000_000
+MAX_PIXELS = 50_000_000
+# Pillow refuses outright above twice this (a decompression bomb), and warns above it;
+# `inspect` refuses at the limit itself, before anything is decoded.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+# Extension -> the format its content must have (Pillow's names).
+FORMATS = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".png": "PNG",
+    ".webp": "WEBP",
+    ".heic": "HEIF",
+    ".heif": "HEIF",
+}
+EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "HEIF": ".heic"}
+# Phones save some JPEGs as MPO (a JPEG with more pictures after the first): still a JPEG.
+SAME = {("MPO", "JPEG")}
+NAMES = {"WEBP": "WebP", "HEIF": "HEIC"}  # as people know them; the others as Pillow says
+
+# Longest side in pixels. A thumbnail fills a card or a list row (up to ~240 CSS px on a
+# 2x phone screen); the large image fills a phone's width at 2x, and a laptop's column.
+THUMB = 480
+LARGE = 1200
+JPEG_SIZE = 800  # for consumers without WebP: the social preview (og:image) and the PDF
+WEBP_QUALITY = 72
+JPEG_QUALITY = 80
+# Any change to how files are made must change this, so cached results are remade.
+SETTINGS = f"v2 webp-m4 {THUMB} {LARGE} {JPEG_SIZE} {WEBP_QUALITY} {JPEG_QUALITY}"
+FOLDER = "foto"  # in the docs folder, hence in the site: /foto/<key>-480.webp
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One `photo:` field that passed the checks: where it is written and what it names."""
+
+    slug: str
+    """The vendor file's name without `.yml`."""
+    value: str
+    """As written in the file, e.g. `foto/amplang.jpg`."""
+    source: Path
+    """The file itself, resolved."""
+    problem: Callable[[Msg, Msg], Problem]
+    """Locates a problem found later, when the photo is decoded, at this field."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """The web versions of one photo; paths are relative to the docs (and site) root."""
+
+    key: str
+    thumb: tuple[int, int]
+    large: tuple[int, int]
+    jpeg_size: tuple[int, int]
+
+    @property
+    def thumb_path(self) -> str:
+        return f"{FOLDER}/{self.key}-{THUMB}.webp"
+
+    @property
+    def large_path(self) -> str:
+        return f"{FOLDER}/{self.key}-{LARGE}.webp"
+
+    @property
+    def jpeg_path(self) -> str:
+        return f"{FOLDER}/{self.key}-{JPEG_SIZE}.jpg"
+
+    def files(self) -> dict[str, str]:
+        """Site path -> file name in the cache entry."""
+        return {
+            self.thumb_path: "thumb.webp",
+            self.large_path: "large.webp",
+            self.jpeg_path: "image.jpg",
+        }
+
+
+@dataclass
+class Report:
+    processed: int = 0
+    cached: int = 0
+
+
+def inspect(path: Path, shown: str) -> tuple[Msg, Msg] | None:
+    """What is wrong with the photo file at `path` (named `shown` to the volunteer), judged
+    from its size and header only; None if it looks like a photo we can publish."""
+    wanted = FORMATS.get(path.suffix.lower())
+    if wanted is None:
+        return t("photo.format", value=shown), t("photo.format.hint")
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return t("photo.unreadable", value=shown), t("photo.unreadable.hint")
+    if size > MAX_BYTES:
+        return (
+            t("photo.too_big", value=shown, mb=Megabytes(size / 1e6)),
+            t("photo.too_big.hint"),
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as im:  # reads the header; decodes nothing
+                found, (width, height) = im.format, im.size
+    except Image.DecompressionBombError:
+        return t("photo.bomb", value=shown), t("photo.pixels.hint")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return t("photo.unreadable", value=shown), t("photo.unreadable.hint")
+    if found != wanted and (found, wanted) not in SAME:
+        names = {"found": NAMES.get(found, found), "wanted": NAMES.get(wanted, wanted)}
+        hint = (
+            t("photo.mismatch.rename", suggestion=str(Path(shown).with_suffix(EXTENSION[found])))
+            if found in EXTENSION
+            else t("photo.format.hint")
+        )
+        return t("photo.mismatch", value=shown, **names), hint
+    if width * height > MAX_PIXELS:
+        megapixels = f"{width * height / 1e6:.0f}"
+        return (
+            t("photo.pixels", value=shown, width=width, height=height, mp=megapixels),
+            t("photo.pixels.hint"),
+        )
+    return None
+
+
+def cache_key(data: bytes) -> str:
+    return hashlib.sha256(SETTINGS.encode() + b"\0" + data).hexdigest()[:20]
+
+
+# A long `serve` session hashes each photo once, not on every edit of a YAML file.
+_KEYS: dict[tuple[Path, int, int], str] = {}
+
+
+def _key_of(source: Path) -> str:
+    stat = source.stat()
+    seen = (source, stat.st_size, stat.st_mtime_ns)
+    if seen not in _KEYS:
+        if len(_KEYS) > 10_000:
+            _KEYS.clear()
+        _KEYS[seen] = cache_key(source.read_bytes())
+    return _KEYS[seen]
+
+
+def publish(
+    refs: list[Ref],
+    cache_dir: Path,
+    workers: int | None = None,
+    progress: bool = False,
+) -> tuple[dict[Path, Published], list[Problem], Report]:
+    """Every photo in `refs`, from the cache or made now (new ones in parallel).
+    Returns source path -> its web versions, problems found while decoding, counts."""
+    keys: dict[Path, str] = {}
+    for ref in refs:
+        if ref.source not in keys:
+            keys[ref.source] = _key_of(ref.source)
+    done: dict[str, Published] = {}
+    todo: dict[str, Path] = {}
+    for source, key in keys.items():
+        cached = _from_cache(cache_dir, key)
+        if cached:
+            done[key] = cached
+        else:
+            todo.setdefault(key, source)
+    report = Report(cached=len(done))
+    failed: dict[str, str] = {}
+    jobs = [(str(source), key, str(cache_dir)) for key, source in sorted(todo.items())]
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    results = _run_parallel(jobs, workers) if workers > 1 else (_make_entry(*job) for job in jobs)
+    for n, (key, outcome) in enumerate(results, 1):
+        if isinstance(outcome, Published):
+            done[key] = outcome
+            report.processed += 1
+        else:
+            failed[key] = outcome[0]
+        if progress:
+            print(f"\r{t('photo.progress', done=Count(n), total=Count(len(jobs)))}", end="",
+                  file=sys.stderr, flush=True)  # fmt: skip
+    if progress and jobs:
+        print(file=sys.stderr)
+    problems = [
+        ref.problem(t(code, value=ref.value), t(code + ".hint"))
+        for ref in refs
+        if (code := failed.get(keys[ref.source]))
+    ]
+    published = {source: done[key] for source, key in keys.items() if key in done}
+    return published, problems, report
+
+
+def _run_parallel(
+    jobs: list[tuple[str, str, str]], workers: int
+) -> Iterator[tuple[str, Published | tuple[str]]]:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_make_entry_star, jobs, chunksize=1)
+
+
+def _make_entry_star(job: tuple[str, str, str]) -> tuple[str, Published | tuple[str]]:
+    return _make_entry(*job)
+
+
+def _from_cache(cache_dir: Path, key: str) -> Published | None:
+    entry = cache_dir / key
+    try:
+        meta = json.loads((entry / "meta.json").read_text("utf-8"))
+        found = Published(key, tuple(meta["thumb"]), tuple(meta["large"]), tuple(meta["jpeg"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # not there, or damaged: made again
+    if not all((entry / name).is_file() for name in found.files().values()):
+        return None
+    return found
+
+
+def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published | tuple[str]]:
+    """Decode one photo and write its web versions into the cache (a worker process).
+    Returns (key, Published) or (key, (message code,)) when the photo can't be decoded."""
+    try:
+        image = _upright_srgb(Path(source))
+    except (Image.DecompressionBombError, OSError, SyntaxError, ValueError, EOFError, MemoryError):
+        return key, ("photo.damaged",)
+    root = Path(cache_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
+    try:
+        # Each smaller version from the next larger one: the same sharpness, less work.
+        large = _fit(image, LARGE)
+        jpeg = _fit(large, JPEG_SIZE)
+        thumb = _fit(jpeg, THUMB)
+        sizes = {"large.webp": large.size, "image.jpg": jpeg.size, "thumb.webp": thumb.size}
+        _save(large, staging / "large.webp", "WEBP")
+        _save(jpeg, staging / "image.jpg", "JPEG")
+        _save(thumb, staging / "thumb.webp", "WEBP")
+        published = Published(key, sizes["thumb.webp"], sizes["large.webp"], sizes["image.jpg"])
+        meta = {"thumb": published.thumb, "large": published.large, "jpeg": published.jpeg_size}
+        (staging / "meta.json").write_text(json.dumps(meta), "utf-8")
+        try:
+            staging.rename(root / key)
+        except OSError:  # already there: made at the same time by another build, or damaged
+            if _from_cache(root, key) is None:
+                shutil.rmtree(root / key, ignore_errors=True)
+                staging.rename(root / key)
+            else:
+                shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return key, published
+
+
+def _upright_srgb(source: Path) -> Image.Image:
+    """The photo's pixels, turned as the camera meant, in sRGB, with nothing else kept."""
+    with Image.open(source) as im:
+        if im.format == "JPEG":
+            # Decode at a reduced scale that is still larger than what we make: much faster.
+            im.draft("RGB", (LARGE, LARGE))
+        im.load()
+        icc = im.info.get("icc_profile")
+        upright = ImageOps.exif_transpose(im)
+    if upright.mode in ("RGBA", "LA", "PA") or (
+        upright.mode == "P" and "transparency" in upright.info
+    ):
+        rgba = upright.convert("RGBA")  # transparent parts (screenshots, logos) on white
+        upright = Image.new("RGB", rgba.size, "white")
+        upright.paste(rgba, mask=rgba.getchannel("A"))
+    if upright.mode not in ("RGB", "L", "CMYK"):
+        upright = upright.convert("RGB")
+    if icc:
+        # Phones shoot in Display P3 and the like: convert, then drop the profile. An
+        # unusable profile is ignored and the pixels are used as they are.
+        with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+            upright = ImageCms.profileToProfile(
+                upright,
+                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                ImageCms.createProfile("sRGB"),
+                outputMode="RGB",
+            )
+    clean = upright.convert("RGB")
+    clean.info = {}
+    return clean
+
+
+def _fit(image: Image.Image, side: int) -> Image.Image:
+    copy = image.copy()
+    copy.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    copy.info = {}  # nothing of the source's metadata, whatever Pillow carried along
+    return copy
+
+
+def _save(image: Image.Image, target: Path, fmt: str) -> None:
+    if fmt == "WEBP":
+        image.save(target, "WEBP", quality=WEBP_QUALITY, method=4, exif=b"", icc_profile=None)
+    else:
+        image.save(target, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, exif=b"")
+
+
+def site_files(published: dict[Path, Published], cache_dir: Path) -> dict[str, Path]:
+    """Site path -> file in the cache, for every published photo."""
+    return {
+        site_path: cache_dir / photo.key / name
+        for photo in published.values()
+        for site_path, name in photo.files().items()
+    }
+
+
+def jpeg_thumbnail(source: Path, cache_dir: Path) -> Path | None:
+    """The published JPEG of the photo at `source` (for the PDF catalogue), if it has been
+    made by a build; None otherwise. `cache_dir` is the one the build used."""
+    try:
+        key = cache_key(source.read_bytes())
+    except OSError:
+        return None
+    found = _from_cache(cache_dir, key)
+    return cache_dir / key / "image.jpg" if found else None
+
+
+def default_cache_dir(content_dir: Path) -> Path:
+    """Beside content/, outside the site: `.cache/photos/`."""
+    return content_dir.resolve().parent / ".cache" / "photos"

@@ -1,0 +1,273 @@
+"""Photos from a phone: published light, upright and without a trace of where they were taken."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN_DAY
+from phone_photo import phone_photo
+from PIL import Image, ImageCms, ImageFilter
+
+from generator import photos
+from generator.build import PhotoSettings, generate
+from generator.load import load_content
+from generator.problems import ContentInvalid
+
+SECRET = b"MAKERNOTE-rumah-bu-sari"  # stands for what a maker note may carry (serials, ...)
+LATITUDE = (1.0, 15.0, 43.21)  # 1° 15' 43.21" S: Balikpapan, down to the house
+
+
+def exif_with_secrets(orientation: int) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x0112] = orientation  # Orientation
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif.get_ifd(0x8825).update(  # GPS
+        {1: "S", 2: LATITUDE, 3: "E", 4: (116.0, 50.0, 12.34)}
+    )
+    exif.get_ifd(0x8769)[0x927C] = SECRET  # MakerNote, inside the Exif IFD
+    return exif
+
+
+def upright_landscape() -> Image.Image:
+    """What the camera saw: red on the left, blue on the right, wider than tall."""
+    im = Image.new("RGB", (1600, 1200), (220, 30, 30))
+    im.paste((30, 30, 220), (800, 0, 1600, 1200))
+    return im
+
+
+def phone_jpeg_with_metadata() -> bytes:
+    """As a phone held upright-rotated saves it: pixels stored turned, EXIF orientation 6
+    ("rotate 90° clockwise to view"), GPS, a maker note, XMP and a colour profile."""
+    stored = upright_landscape().transpose(Image.Transpose.ROTATE_90)
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        b'xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="1,15.72S"/>'
+        b"</rdf:RDF></x:xmpmeta>"
+    )
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    out = io.BytesIO()
+    stored.save(out, "JPEG", quality=90, exif=exif_with_secrets(6), xmp=xmp, icc_profile=icc)
+    return out.getvalue()
+
+
+def webp_chunks(data: bytes) -> list[bytes]:
+    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    chunks, at = [], 12
+    while at < len(data):
+        kind, size = data[at : at + 4], int.from_bytes(data[at + 4 : at + 8], "little")
+        chunks.append(kind)
+        at += 8 + size + (size & 1)
+    return chunks
+
+
+def add_photo(content: Path, name: str, data: bytes, vendor: str = "amplang-uji") -> None:
+    """Save `data` as content/vendors/foto/<name> and make `vendor` show it."""
+    (content / "vendors" / "foto" / name).write_bytes(data)
+    yml = content / "vendors" / f"{vendor}.yml"
+    text = yml.read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("photo:")]
+    lines.insert(1, f"photo: foto/{name}")
+    yml.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def build_docs(content: Path, workers: int | None = 1) -> tuple[Path, photos.Report]:
+    docs = content.parent / "docs"
+    settings = PhotoSettings(cache_dir=content.parent / "cache", workers=workers)
+    report = generate(content, docs, GOLDEN_DAY, photo_settings=settings)[2]
+    return docs, report
+
+
+def test_published_photos_are_upright_and_carry_no_metadata(content: Path) -> None:
+    original = phone_jpeg_with_metadata()
+    assert SECRET in original and b"xmpmeta" in original  # the test photo has them
+    add_photo(content, "dari-hp.jpg", original)
+    docs, _ = build_docs(content)
+    published = {p for p in (docs / "foto").iterdir() if p.name.startswith(_key(original))}
+    assert {p.suffix for p in published} == {".webp", ".jpg"} and len(published) == 3
+    for path in published:
+        data = path.read_bytes()
+        with Image.open(path) as im:
+            assert not im.getexif(), path.name
+            assert not {"exif", "xmp", "icc_profile", "XML:com.adobe.xmp"} & im.info.keys()
+            # Turned as the camera meant: landscape, red left, blue right.
+            width, height = im.size
+            assert width > height
+            rgb = im.convert("RGB")
+            left, right = (
+                rgb.getpixel((width // 4, height // 2)),
+                rgb.getpixel((width * 3 // 4, height // 2)),
+            )
+            assert left[0] > 180 and left[2] < 80, left
+            assert right[2] > 180 and right[0] < 80, right
+        for trace in (SECRET, b"Exif", b"xmpmeta", b"PhoneMaker", b"GPS"):
+            assert trace not in data, (path.name, trace)
+        if path.suffix == ".webp":
+            assert set(webp_chunks(data)) <= {b"VP8 ", b"VP8L", b"VP8X", b"ALPH"}
+        else:
+            assert (
+                b"\xff\xe1" not in data and b"\xff\xe2" not in data
+            )  # no APP1 (EXIF/XMP), APP2 (ICC)
+    # The original itself is published nowhere.
+    assert not [p for p in docs.rglob("*") if p.is_file() and p.read_bytes() == original]
+
+
+def _key(data: bytes) -> str:
+    return photos.cache_key(data)
+
+
+def test_a_4_mb_phone_photo_becomes_a_light_thumbnail_and_large_image(content: Path) -> None:
+    original = phone_photo(seed=1)
+    assert 3_500_000 <= len(original) <= 5_000_000
+    with Image.open(io.BytesIO(original)) as im:
+        assert im.size == (4000, 3000)
+    add_photo(content, "besar.jpg", original)
+    docs, _ = build_docs(content)
+    key = _key(original)
+    thumb, large = docs / f"foto/{key}-480.webp", docs / f"foto/{key}-1200.webp"
+    assert thumb.stat().st_size <= 30 * 1024
+    assert large.stat().st_size <= 150 * 1024
+    with Image.open(thumb) as t, Image.open(large) as lg:
+        assert t.size == (480, 360) and lg.size == (1200, 900)
+    # Still sharp at its size: the picture's fine detail survives (not a blurred smear).
+    with Image.open(large) as lg:
+        edges = lg.convert("L").filter(ImageFilter.FIND_EDGES)
+        assert sum(edges.histogram()[40:]) > 0.02 * 1200 * 900
+
+
+def test_heic_png_and_webp_are_accepted(content: Path) -> None:
+    import pillow_heif
+
+    upright = upright_landscape().resize((400, 300))
+    heic = pillow_heif.from_pillow(upright)
+    out = io.BytesIO()
+    heic.save(out, quality=80)
+    add_photo(content, "iphone.heic", out.getvalue())
+    png = io.BytesIO()
+    Image.new("RGBA", (300, 200), (0, 0, 0, 0)).save(png, "PNG")  # a transparent screenshot
+    add_photo(content, "layar.png", png.getvalue(), vendor="kebun-uji")
+    webp = io.BytesIO()
+    upright.save(webp, "WEBP")
+    add_photo(content, "wa.webp", webp.getvalue(), vendor="kue-tanpa-rt")
+    docs, report = build_docs(content)
+    assert report.processed == 4  # three new ones and the fixture's own
+    with Image.open(docs / f"foto/{_key(out.getvalue())}-480.webp") as im:
+        assert im.size == (400, 300)
+        assert im.convert("RGB").getpixel((50, 150))[0] > 180  # red stays left
+    with Image.open(docs / f"foto/{_key(png.getvalue())}-800.jpg") as im:
+        assert im.getpixel((10, 10)) >= (250, 250, 250)  # transparent became white
+
+
+def test_a_phone_jpeg_with_a_second_picture_inside_is_a_jpeg(content: Path) -> None:
+    """Some phones save MPO: a JPEG with more pictures (e.g. depth) after the first."""
+    out = io.BytesIO()
+    first, second = upright_landscape().resize((400, 300)), Image.new("RGB", (400, 300))
+    first.save(out, "MPO", save_all=True, append_images=[second])
+    with Image.open(io.BytesIO(out.getvalue())) as im:
+        assert im.format == "MPO"
+    add_photo(content, "dua-gambar.jpg", out.getvalue())
+    docs, report = build_docs(content)
+    with Image.open(docs / f"foto/{_key(out.getvalue())}-480.webp") as im:
+        assert im.convert("RGB").getpixel((50, 150))[0] > 180  # the first picture
+
+
+def test_second_build_makes_nothing_and_a_changed_photo_is_the_only_one_made(
+    content: Path,
+) -> None:
+    original = phone_jpeg_with_metadata()
+    add_photo(content, "satu.jpg", original, vendor="kebun-uji")
+    docs, first = build_docs(content, workers=2)
+    assert (first.processed, first.cached) == (2, 0)
+    before = {p.name: p.stat().st_mtime_ns for p in (docs / "foto").iterdir()}
+
+    docs, again = build_docs(content, workers=2)
+    assert (again.processed, again.cached) == (0, 2)
+    assert {p.name: p.stat().st_mtime_ns for p in (docs / "foto").iterdir()} == before
+
+    changed = upright_landscape().resize((800, 600))
+    out = io.BytesIO()
+    changed.save(out, "JPEG")
+    add_photo(content, "satu.jpg", out.getvalue(), vendor="kebun-uji")
+    docs, third = build_docs(content, workers=2)
+    assert (third.processed, third.cached) == (1, 1)
+    now = {p.name: p.stat().st_mtime_ns for p in (docs / "foto").iterdir()}
+    # The old version's files are gone from the site, the untouched photo's are untouched.
+    old_key = _key(original)
+    assert [name for name in before if name.startswith(old_key)]
+    assert not [name for name in now if name.startswith(old_key)]
+    assert {n: t for n, t in now.items() if n in before} == {
+        n: t for n, t in before.items() if not n.startswith(old_key)
+    }
+
+
+def test_the_cache_can_be_deleted_or_damaged(content: Path) -> None:
+    docs, _ = build_docs(content)
+    shutil.rmtree(content.parent / "cache")
+    docs, report = build_docs(content)
+    assert report.processed == 1
+    assert len(list((docs / "foto").iterdir())) == 3
+    (entry,) = (content.parent / "cache").iterdir()
+    (entry / "thumb.webp").unlink()  # e.g. a disk cleaner went through it
+    docs, report = build_docs(content)
+    assert report.processed == 1 and (entry / "thumb.webp").is_file()
+
+
+def test_a_photo_cut_short_is_a_located_problem_not_a_crash(content: Path) -> None:
+    whole = phone_jpeg_with_metadata()
+    add_photo(content, "terpotong.jpg", whole[: len(whole) // 2])
+    load_content(Path("content"))  # the header is fine: only decoding finds it
+    with pytest.raises(ContentInvalid) as caught:
+        build_docs(content)
+    assert [p.render("id") for p in caught.value.problems] == [
+        "content/vendors/amplang-uji.yml:2:8: photo: `foto/terpotong.jpg` rusak: isinya "
+        "terpotong atau tidak utuh — salin lagi foto aslinya dari ponsel (salinan tadi "
+        "mungkin tidak selesai)"
+    ]
+    assert not (content.parent / "docs").exists()  # nothing was written
+
+
+def test_a_file_over_25_mb_is_refused_before_it_is_read(content: Path) -> None:
+    big = content / "vendors" / "foto" / "besar.jpg"
+    add_photo(content, "besar.jpg", phone_jpeg_with_metadata())
+    os.truncate(big, 26_200_000)  # sparse: no 26 MB written to disk
+    with pytest.raises(ContentInvalid) as caught:
+        load_content(Path("content"))
+    (problem,) = caught.value.problems
+    assert problem.render("id") == (
+        "content/vendors/amplang-uji.yml:2:8: photo: `foto/besar.jpg` berukuran 26,2 MB, "
+        "paling besar 25 MB — perkecil fotonya, misalnya kirim lewat WhatsApp lalu unduh, "
+        "atau pilih ukuran lebih kecil di kamera"
+    )
+    assert problem.render("en").startswith(
+        "content/vendors/amplang-uji.yml:2:8: photo: `foto/besar.jpg` is 26.2 MB, at most 25 MB"
+    )
+
+
+def test_every_kind_of_bad_photo_has_its_own_message() -> None:
+    """Traversal, absolute path, symlink out, bomb, too many pixels, unreadable, wrong
+    extension, unsupported format, damaged, too big: each its own sentence."""
+    cases = Path(__file__).parent / "cases" / "invalid"
+    first_lines = {
+        case.name: (case / "expected.en.txt").read_text("utf-8").splitlines()[0]
+        for case in cases.iterdir()
+        if "photo" in case.name
+    }
+    # The sentence without the file name in it: "`x.jpg` is an absolute path" -> "is an …".
+    messages = {line.split("`", 2)[2].split(" — ")[0] for line in first_lines.values()}
+    assert len(first_lines) == 8 and len(messages) == 8, first_lines
+
+
+def test_jpeg_thumbnail_for_other_consumers(content: Path) -> None:
+    """The PDF catalogue asks for a photo's published JPEG by the photo's path."""
+    source = content / "vendors" / "foto" / "amplang.jpg"
+    cache = content.parent / "cache"
+    assert photos.jpeg_thumbnail(source, cache) is None  # not made yet
+    build_docs(content)
+    jpeg = photos.jpeg_thumbnail(source, cache)
+    assert jpeg is not None
+    with Image.open(jpeg) as im:
+        assert im.format == "JPEG" and max(im.size) == photos.JPEG_SIZE

@@ -38,7 +38,10 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.indexOf("/livereload") >= 0) return;
 
-  var fromNetwork = fetch(request).then(function (response) {
+  // A page is asked of the server itself, not of the browser's own cache, which may hold
+  // an older copy for a while (an unchanged page costs a short "not modified" answer).
+  var asked = isPage(request, url) ? new Request(request, { cache: "no-cache" }) : request;
+  var fromNetwork = fetch(asked).then(function (response) {
     return { response: response, copy: keepable(response) ? response.clone() : null };
   }, function () { return { response: null, copy: null }; });
   // Keep the fresh copy even when the kept one was already shown.
@@ -75,11 +78,15 @@ function keepable(response) {
   return response && response.status === 200 && response.type === "basic" && !response.redirected;
 }
 
-function offline(request) {
-  var page = request.mode === "navigate" ||
+function isPage(request, url) {
+  return request.mode === "navigate" || /\/$|\.html$/.test(url.pathname) ||
     (request.headers.get("accept") || "").indexOf("text/html") >= 0;
-  var shown = page ? caches.match(key(new URL("luring/", self.registration.scope).href))
-                   : Promise.resolve(undefined);
+}
+
+function offline(request) {
+  var luring = key(new URL("luring/", self.registration.scope).href);
+  var shown = isPage(request, new URL(request.url)) ? caches.match(luring)
+                                                    : Promise.resolve(undefined);
   return shown.then(function (response) {
     return response || new Response("", { status: 504, statusText: "Offline" });
   });

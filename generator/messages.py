@@ -556,6 +556,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Built {vendors} vendors and {events} events into {site}/ in {seconds} s "
         "({written} pages written, {unchanged} unchanged).",
     ),
+    "cli.printed": (
+        "Selesai: {made} PDF dibuat, {unchanged} tidak berubah, di {out}/.",
+        "Done: {made} PDF(s) made, {unchanged} unchanged, in {out}/.",
+    ),
+    "print.progress": ("membuat {path} …", "making {path} …"),
+    "print.no_pango": (
+        "PDF tidak bisa dibuat: pustaka sistem Pango tidak ada ({detail}); pasang dengan "
+        "`apt-get install {packages}`, lalu build lagi",
+        "cannot make the PDFs: the Pango system library is missing ({detail}); install it "
+        "with `apt-get install {packages}`, then build again",
+    ),
     "cli.regenerated": (
         "isi berubah: {written} halaman ditulis ulang",
         "content changed: {written} page(s) rewritten",

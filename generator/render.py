@@ -262,6 +262,7 @@ def render_site(index: Index, cache: dict[tuple, str] | None = None) -> dict[str
             f"Usaha di RT {number:02d}",
             number=number,
         )
+    page("cetak.md", "print.md.j2", "Katalog cetak", "Katalog PDF siap cetak dan cara mencetaknya")
     page("bergabung.md", "join.md.j2", "Cara bergabung", "Cara mendaftarkan usaha ke katalog")
     page("format-data.md", "format.md.j2", "Format data", "Rujukan isian berkas YAML katalog")
     if cache is not None:  # forget pages of earlier edits: a long preview stays small

@@ -1,0 +1,66 @@
+"""HTML -> PDF with WeasyPrint, with the shipped fonts and the print stylesheet.
+
+WeasyPrint needs Pango (a system library): when it is missing, the build stops
+with one line naming the Debian packages instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from generator.messages import t
+from generator.problems import BuildFailed
+
+FONTS = Path(str(resources.files("generator") / "fonts"))  # Noto Sans, OFL (fonts/OFL.txt)
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+
+
+@functools.cache
+def stylesheet_text() -> str:
+    return (resources.files("generator") / "templates" / "print" / "print.css").read_text("utf-8")
+
+
+@functools.cache
+def _weasyprint() -> Any:
+    """Import WeasyPrint only when a PDF is made: `check` and `serve` never need it."""
+    try:
+        import weasyprint
+    except (OSError, ImportError) as err:  # OSError: cffi could not load Pango
+        raise BuildFailed(
+            t("print.no_pango", packages=SYSTEM_PACKAGES, detail=str(err).splitlines()[0])
+        ) from None
+    # WeasyPrint warns about CSS it ignores on every run; only errors matter to us.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    return weasyprint
+
+
+def fingerprint(html: str) -> str:
+    """What a PDF depends on besides its HTML: the stylesheet, the fonts, the engine."""
+    weasyprint = _weasyprint()
+    digest = hashlib.sha256()
+    for part in (html, stylesheet_text(), weasyprint.__version__, *_font_sizes()):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+@functools.cache
+def _font_sizes() -> tuple[str, ...]:
+    return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS.glob("*.ttf")))
+
+
+def to_pdf(html: str) -> bytes:
+    """Lay out `html` with the print stylesheet; fonts come from generator/fonts only."""
+    weasyprint = _weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    css = weasyprint.CSS(string=stylesheet_text(), base_url=str(FONTS) + "/", font_config=fonts)
+    document = weasyprint.HTML(string=html, base_url=str(FONTS) + "/")
+    # No creation date is written: two builds of the same content give the same bytes.
+    return document.write_pdf(stylesheets=[css], font_config=fonts)

@@ -5,8 +5,9 @@ PDF (and its booklet) for synthesised catalogues; the target is 1,000 vendors in
     .venv/bin/python bench/pdf.py [100 1000 …]
 
 Not a test: it reports numbers (one fresh process per size, no cache). "total s" is wall
-time, "CPU s" the processor time: on a machine shared with other work, wall time grows
-while CPU time stays about the same.
+time, "CPU s" the processor time of all its processes (the parts of a catalogue are laid out in
+worker processes, one per core): on a machine shared with other work, wall time grows
+while CPU time stays about the same. "peak MB" is the most memory all of them held at once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -29,11 +31,10 @@ from pypdf import PdfReader
 from generator.build import today
 from generator.collect import build_index
 from generator.load import load_content
-from generator import print_booklet, print_pdf, print_render
+from generator import print_booklet, print_compose, print_render
 started = time.perf_counter()
 index = build_index(load_content(Path(sys.argv[1])), today())
-html = print_render.catalogue_html(index)
-pdf = print_pdf.to_pdf(html)
+pdf = print_compose.make(print_render.catalogue_plan(index))
 laid_out = time.perf_counter()
 booklet = print_booklet.impose(pdf)
 done = time.perf_counter()
@@ -42,6 +43,48 @@ Path(sys.argv[2], "katalog-booklet.pdf").write_bytes(booklet)
 pages = len(PdfReader(Path(sys.argv[2], "katalog.pdf")).pages)
 print(pages, len(pdf), len(booklet), laid_out - started, done - laid_out)
 """
+
+
+class Peak:
+    """Peak resident memory of a process and its workers together, sampled every 0.1 s
+    (the layout runs in worker processes: one process's peak would hide them)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.mb, self.done = pid, 0.0, threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        while not self.done.wait(0.1):
+            self.mb = max(self.mb, sum(_rss_mb(p) for p in _tree(self.pid)))
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    tree = [root]
+    for pid in tree:
+        tree += [child for child, parent in parents.items() if parent == pid]
+    return tree
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def measure(n: int, work: Path) -> dict:
@@ -55,8 +98,10 @@ def measure(n: int, work: Path) -> dict:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    peak = Peak(proc.pid)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
+    peak.stop()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(proc.stderr.read().decode())
     pages, size, booklet_size, layout, impose = proc.stdout.read().decode().split()
@@ -66,7 +111,7 @@ def measure(n: int, work: Path) -> dict:
         "cpu_s": usage.ru_utime + usage.ru_stime,
         "layout_s": float(layout),
         "booklet_s": float(impose),
-        "peak_mb": usage.ru_maxrss / 1024,
+        "peak_mb": peak.mb,
         "pages": int(pages),
         "pdf_kb": int(size) / 1024,
         "booklet_kb": int(booklet_size) / 1024,

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
+    IndirectObject,
     NameObject,
 )
 
@@ -36,6 +37,21 @@ def sheet_order(pages: int) -> list[tuple[int | None, int | None]]:
     return sides
 
 
+def form_xobject(writer: PdfWriter, source: PageObject) -> IndirectObject:
+    """`source` as a form XObject of `writer`: a drawing that can be placed anywhere."""
+    contents = source.get_contents()  # an empty dictionary, so test for None
+    form = DecodedStreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in source.mediabox)
+    resources = source.get("/Resources")
+    form[NameObject("/Resources")] = (
+        resources.get_object().clone(writer) if resources else DictionaryObject()
+    )
+    return writer._add_object(form.flate_encode())
+
+
 def impose(pdf: bytes) -> bytes:
     """The booklet of an A5 PDF, on A4 landscape sheets."""
     reader = PdfReader(io.BytesIO(pdf))
@@ -43,17 +59,7 @@ def impose(pdf: bytes) -> bytes:
     forms = []
     for source in reader.pages:
         box = source.mediabox
-        contents = source.get_contents()  # an empty dictionary, so test for None
-        form = DecodedStreamObject()
-        form.set_data(contents.get_data() if contents is not None else b"")
-        form[NameObject("/Type")] = NameObject("/XObject")
-        form[NameObject("/Subtype")] = NameObject("/Form")
-        form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in box)
-        resources = source.get("/Resources")
-        form[NameObject("/Resources")] = (
-            resources.get_object().clone(writer) if resources else DictionaryObject()
-        )
-        forms.append((writer._add_object(form.flate_encode()), float(box.width), float(box.height)))
+        forms.append((form_xobject(writer, source), float(box.width), float(box.height)))
     width, height = 841.89, 595.28  # A4 landscape, in points
     for left, right in sheet_order(len(forms)):
         sheet = writer.add_blank_page(width, height)

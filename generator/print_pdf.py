@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -64,3 +69,44 @@ def to_pdf(html: str) -> bytes:
     document = weasyprint.HTML(string=html, base_url=str(FONTS) + "/")
     # No creation date is written: two builds of the same content give the same bytes.
     return document.write_pdf(stylesheets=[css], font_config=fonts)
+
+
+@dataclass(frozen=True)
+class Laid:
+    """One part, laid out."""
+
+    pdf: bytes
+    anchors: dict[str, int]
+    """Element id -> page (0-based, within this part)."""
+
+    @property
+    def pages(self) -> int:
+        from pypdf import PdfReader
+
+        return len(PdfReader(io.BytesIO(self.pdf)).pages)
+
+
+def lay_out(htmls: list[str]) -> list[Laid]:
+    """Lay out several parts; on a machine with more than one core, side by side."""
+    workers = min(len(htmls), os.cpu_count() or 1, 4)
+    if workers < 2 or len(htmls) < 3:
+        return [_lay_out_one(html) for html in htmls]
+    _weasyprint()  # a missing Pango is reported here, once, not from each worker
+    # fork: workers start with WeasyPrint loaded and never run the command's __main__ again
+    # (the builds that print run no threads of their own).
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_lay_out_one, htmls))
+
+
+def _lay_out_one(html: str) -> Laid:
+    weasyprint = _weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    css = weasyprint.CSS(string=stylesheet_text(), base_url=str(FONTS) + "/", font_config=fonts)
+    document = weasyprint.HTML(string=html, base_url=str(FONTS) + "/").render(
+        stylesheets=[css], font_config=fonts
+    )
+    anchors = {name: number for number, page in enumerate(document.pages) for name in page.anchors}
+    return Laid(document.write_pdf(), anchors)

@@ -1,15 +1,21 @@
-"""The printed catalogue as HTML for WeasyPrint: model in, HTML text out.
+"""The printed catalogue as HTML parts for WeasyPrint: model in, HTML text out.
 
 Pure, like `render`: no disk access. Jinja2 autoescapes every value (the HTML
-here is for a PDF, but text from YAML is still data, never markup). Page
-numbers in the table of contents and the index are left to CSS
-(`target-counter`), which the PDF engine fills in after layout.
+is for a PDF, but text from YAML is still data, never markup).
+
+A catalogue is laid out in parts (cover, contents, chunks of vendor cards,
+programmes, index) rather than as one document: WeasyPrint's time and memory
+grow faster than linearly with a document's size, and parts can be laid out
+side by side. Parts that print page numbers (contents, programmes, index) take
+a `page` function; given none, they print a placeholder of the same width, which
+is also what the fingerprint of a catalogue is made from.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
@@ -19,22 +25,28 @@ from markupsafe import Markup
 from generator import text
 from generator.collect import Index
 from generator.fields import format_phone
-from generator.model import Product, Vendor
 from generator.render import PAYMENT_NAMES
 
 # A card with more products than this may continue on the next page (its table header,
 # which names the vendor, repeats there); shorter cards are never split.
 LONG_CARD = 14
+CHUNK = 50  # vendor cards per part: small enough to lay out quickly, big enough to fill pages
+INDEX_CHUNK = 800  # index lines per part
+
+Pages = Callable[[str], str]  # anchor -> printed page number
 
 
 @dataclass(frozen=True)
-class Section:
-    """One part of the catalogue: a category's vendor cards."""
+class Part:
+    """One piece of a printed document, laid out on its own."""
 
-    id: str
-    title: str
-    description: str | None
-    slugs: list[str]
+    html: str
+    section: str | None
+    """Running header on its pages; None: no header, no page number (the cover)."""
+    bookmark: str | None = None
+    """A first-level PDF bookmark at its first page."""
+    bookmarks: list[tuple[str, str]] = field(default_factory=list)
+    """(anchor, title) of the cards it holds: second-level bookmarks."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,24 @@ class Entry:
     product: str
     vendor: str
     anchor: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole printed document: the parts whose layout does not depend on page numbers,
+    and the ones made once the others' page numbers are known."""
+
+    title: str
+    before: list[Part]
+    """Cover and contents; the contents are made again with the real numbers."""
+    cards: list[Part]
+    after: Callable[[Pages | None], list[Part]]
+    contents: Callable[[Pages | None], Part]
+
+    def source(self) -> str:
+        """Everything the document is made from: same source, same PDF."""
+        parts = [*self.before, *self.cards, *self.after(None), self.contents(None)]
+        return "\0".join(part.html for part in parts)
 
 
 @functools.cache
@@ -65,6 +95,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=8192)  # the same vendor's code is on several documents
 def qr_svg(url: str) -> Markup:
     """A QR code as inline SVG, sized by CSS. `url` is one the generator built."""
     # Error level M survives a smudge or a fold; the quiet zone is part of the SVG.
@@ -84,51 +115,177 @@ def event_url(index: Index, slug: str) -> str | None:
     return f"{base.rstrip('/')}/acara/{slug}/" if base else None
 
 
-def catalogue_html(index: Index) -> str:
-    """The whole catalogue: cover, contents, a section per category and programme, index."""
-    categories = index.content.catalogue.categories
-    sections = [
-        Section(f"kategori-{c.id}", c.name, c.description, index.by_category[c.id])
-        for c in categories
-        if index.by_category.get(c.id)
-    ]
-    shown = [slug for section in sections for slug in section.slugs]
-    return _render(
-        "catalogue.html.j2",
-        index,
-        sections=sections,
-        entries=_entries(index, shown),
-        programmes=[p for p in index.content.catalogue.programmes],
-    )
+def anchor(slug: str, number: int | None = None) -> str:
+    """Element ids: slugs are `a-z0-9-`, so these are safe as they are."""
+    return f"u-{slug}" if number is None else f"p-{slug}-{number}"
 
 
-def event_html(index: Index, slug: str) -> str:
+def catalogue_plan(index: Index) -> Plan:
+    """Cover, contents, a section per category and programme, the product index."""
+    catalogue = index.content.catalogue
+    categories = [c for c in catalogue.categories if index.by_category.get(c.id)]
+    cards: list[Part] = []
+    for c in categories:
+        cards += _card_parts(
+            index,
+            c.name,
+            f"kategori-{c.id}",
+            c.description,
+            [(s, None) for s in index.by_category[c.id]],
+        )
+    shown = [slug for c in categories for slug in index.by_category[c.id]]
+
+    def after(page: Pages | None) -> list[Part]:
+        parts = [_programme(index, p, page) for p in catalogue.programmes]
+        return [*parts, *_index_parts(index, shown, page)]
+
+    def contents(page: Pages | None) -> Part:
+        entries = [(None, c.name, f"kategori-{c.id}") for c in categories]
+        entries += [(None, f"Program {p.name}", f"program-{p.id}") for p in catalogue.programmes]
+        entries.append((None, "Indeks produk", "indeks"))
+        html = _render(
+            "toc.html.j2",
+            index,
+            catalogue.title,
+            page,
+            heading="Daftar isi",
+            entries=entries,
+            stalls=False,
+        )
+        return Part(html, "Daftar isi", "Daftar isi")
+
+    cover = _render("cover.html.j2", index, catalogue.title, None, sections=len(categories))
+    return Plan(catalogue.title, [Part(cover, None), contents(None)], cards, after, contents)
+
+
+def event_plan(index: Index, slug: str) -> Plan:
     """One bazaar: its stall list up front, then the cards in stall order, then the index."""
+    event = index.event(slug)
     stalls = index.stalls(slug)
-    return _render(
-        "event.html.j2",
-        index,
-        slug=slug,
-        e=index.event(slug),
-        stalls=stalls,
-        event_url=event_url(index, slug),
-        entries=_entries(index, [s.vendor for s in stalls]),
+    cards = _card_parts(index, "Lapak", "lapak", None, [(s.vendor, s.stall) for s in stalls])
+
+    def after(page: Pages | None) -> list[Part]:
+        return _index_parts(index, [s.vendor for s in stalls], page)
+
+    def contents(page: Pages | None) -> Part:
+        entries = [(s.stall, index.vendor(s.vendor).name, anchor(s.vendor)) for s in stalls]
+        entries.append((None, "Indeks produk", "indeks"))
+        html = _render(
+            "toc.html.j2",
+            index,
+            event.name,
+            page,
+            heading="Daftar lapak",
+            entries=entries,
+            stalls=True,
+        )
+        return Part(html, "Daftar lapak", "Daftar lapak")
+
+    cover = _render(
+        "event_cover.html.j2", index, event.name, None, e=event, event_url=event_url(index, slug)
     )
+    return Plan(event.name, [Part(cover, None), contents(None)], cards, after, contents)
 
 
-def cards_html(index: Index, slug: str) -> str:
-    """Stall cards for one bazaar: A6, four to an A4 sheet."""
+def cards_html(index: Index, slug: str) -> list[str]:
+    """Stall cards for one bazaar: A6, four to an A4 sheet; in parts of CHUNK sheets."""
     stalls = index.stalls(slug)
     sheets = [stalls[i : i + 4] for i in range(0, len(stalls), 4)]
-    return _render("cards.html.j2", index, slug=slug, e=index.event(slug), sheets=sheets)
+    event = index.event(slug)
+    return [
+        _render("cards.html.j2", index, event.name, None, e=event, sheets=sheets[i : i + CHUNK])
+        for i in range(0, len(sheets), CHUNK)
+    ]
 
 
-def _render(template: str, index: Index, **context: Any) -> str:
+def frame_html(title: str, sections: list[str | None], first: int = 1) -> str:
+    """Running headers and page numbers for pages `first`, `first + 1`, … of a document, one
+    per entry of `sections` (None: neither, as on the cover)."""
+    return (
+        environment()
+        .get_template("frame.html.j2")
+        .render(title=title, sections=sections, first=int(first))
+    )
+
+
+def _card_parts(
+    index: Index,
+    heading: str,
+    section_id: str,
+    description: str | None,
+    cards: list[tuple[str, str | None]],
+) -> list[Part]:
+    parts = []
+    for start in range(0, len(cards), CHUNK):
+        chunk = cards[start : start + CHUNK]
+        first = start == 0
+        html = _render(
+            "cards.part.html.j2",
+            index,
+            heading,
+            None,
+            heading=heading if first else None,
+            section_id=section_id,
+            description=description,
+            cards=chunk,
+        )
+        marks = [
+            (anchor(s), f"{stall} {index.vendor(s).name}" if stall else index.vendor(s).name)
+            for s, stall in chunk
+        ]
+        parts.append(Part(html, heading, heading if first else None, marks))
+    return parts
+
+
+def _programme(index: Index, programme: Any, page: Pages | None) -> Part:
+    members = index.by_programme.get(programme.id, [])
+    months = text.month_names()
+    rows = [
+        (index.vendor(slug), p) for slug in members for p in index.vendor(slug).products if p.season
+    ]
+    rows.sort(key=lambda row: (row[1].name.casefold(), row[0].name.casefold()))
+    calendar = [
+        (months[m - 1], [(v, p) for v, p in rows if m in p.season])
+        for m in range(1, 13)
+        if any(m in p.season for _, p in rows)
+    ]
+    name = f"Program {programme.name}"
+    html = _render(
+        "programme.html.j2", index, name, page, p=programme, members=members, calendar=calendar
+    )
+    return Part(html, name, name)
+
+
+def _index_parts(index: Index, slugs: list[str], page: Pages | None) -> list[Part]:
+    """Every product of these vendors, by product name, pointing at its own row."""
+    entries = [
+        Entry(product.name, index.vendor(slug).name, anchor(slug, number))
+        for slug in dict.fromkeys(slugs)
+        for number, product in enumerate(index.vendor(slug).products)
+    ]
+    entries.sort(key=lambda e: (e.product.casefold(), e.vendor.casefold(), e.anchor))
+    parts = []
+    for start in range(0, max(len(entries), 1), INDEX_CHUNK):
+        first = start == 0
+        html = _render(
+            "index.html.j2",
+            index,
+            "Indeks produk",
+            page,
+            heading=first,
+            entries=entries[start : start + INDEX_CHUNK],
+        )
+        parts.append(Part(html, "Indeks produk", "Indeks produk" if first else None))
+    return parts
+
+
+def _render(template: str, index: Index, title: str, page: Pages | None, **context: Any) -> str:
     catalogue = index.content.catalogue
     return (
         environment()
         .get_template(template)
         .render(
+            title=title,
             idx=index,
             cat=catalogue,
             categories={c.id: c for c in catalogue.categories},
@@ -138,37 +295,12 @@ def _render(template: str, index: Index, **context: Any) -> str:
             qr=qr_svg,
             vendor_url=lambda slug: vendor_url(index, slug),
             site_url=catalogue.site_url,
-            harvest=lambda slugs: _harvest(index, slugs),
             long_card=LONG_CARD,
-            anchor=_anchor,
+            anchor=anchor,
+            page=page or (lambda _: "000"),
             **context,
         )
     )
-
-
-def _anchor(slug: str, number: int | None = None) -> str:
-    """Element ids: slugs are `a-z0-9-`, so these are safe as they are."""
-    return f"u-{slug}" if number is None else f"p-{slug}-{number}"
-
-
-def _entries(index: Index, slugs: list[str]) -> list[Entry]:
-    """Every product of these vendors, by product name, pointing at its own row."""
-    entries = [
-        Entry(product.name, index.vendor(slug).name, _anchor(slug, number))
-        for slug in dict.fromkeys(slugs)
-        for number, product in enumerate(index.vendor(slug).products)
-    ]
-    return sorted(entries, key=lambda e: (e.product.casefold(), e.vendor.casefold(), e.anchor))
-
-
-def _harvest(index: Index, slugs: list[str]) -> list[tuple[str, Vendor, Product]]:
-    rows = [
-        (slug, index.vendor(slug), p)
-        for slug in slugs
-        for p in index.vendor(slug).products
-        if p.season
-    ]
-    return sorted(rows, key=lambda row: (row[2].name.casefold(), row[0]))
 
 
 def _paragraphs(value: str | None) -> list[str]:

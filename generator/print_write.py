@@ -8,12 +8,13 @@ PDFs are ours, so only those are ever replaced or deleted.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import print_booklet, print_pdf, print_render
+from generator import print_booklet, print_compose, print_pdf, print_render
 from generator.collect import Index
 from generator.messages import t
 from generator.problems import BuildFailed
@@ -25,10 +26,12 @@ CATALOGUE = "katalog.pdf"
 
 @dataclass(frozen=True)
 class Job:
-    """One PDF from one HTML document, and optionally its booklet."""
+    """One PDF, and optionally its booklet."""
 
     path: str
-    html: Callable[[], str]
+    source: Callable[[], str]
+    """Everything the PDF is made from (HTML): unchanged source, unchanged PDF."""
+    make: Callable[[], bytes]
     booklet: str | None = None
 
 
@@ -45,14 +48,28 @@ def booklet_name(path: str) -> str:
 
 def jobs(index: Index) -> list[Job]:
     """Every printed file: the whole catalogue, and per event its catalogue and stall cards."""
-    out = [Job(CATALOGUE, lambda: print_render.catalogue_html(index), booklet_name(CATALOGUE))]
+    out = [_plan_job(CATALOGUE, lambda: print_render.catalogue_plan(index))]
     for slug in sorted(index.content.events):
         path = f"acara/{slug}/katalog.pdf"
-        out.append(Job(path, lambda s=slug: print_render.event_html(index, s), booklet_name(path)))
+        out.append(_plan_job(path, lambda s=slug: print_render.event_plan(index, s)))
+        sheets = functools.cache(lambda s=slug: print_render.cards_html(index, s))
         out.append(
-            Job(f"acara/{slug}/kartu-lapak.pdf", lambda s=slug: print_render.cards_html(index, s))
+            Job(
+                f"acara/{slug}/kartu-lapak.pdf",
+                lambda sheets=sheets: "\0".join(sheets()),
+                lambda sheets=sheets: print_compose.merge(
+                    [laid.pdf for laid in print_pdf.lay_out(sheets())]
+                ),
+            )
         )
     return out
+
+
+def _plan_job(path: str, plan: Callable[[], print_render.Plan]) -> Job:
+    made = functools.cache(plan)  # the source and the PDF come from one plan
+    return Job(
+        path, lambda: made().source(), lambda: print_compose.make(made()), booklet_name(path)
+    )
 
 
 def write_prints(
@@ -65,8 +82,7 @@ def write_prints(
     unchanged = 0
     owned = dict(before)  # what the state file says while we work
     for job in jobs(index):
-        html = job.html()
-        key = print_pdf.fingerprint(html)
+        key = print_pdf.fingerprint(job.source())
         paths = [job.path] + ([job.booklet] if job.booklet else [])
         for path in paths:
             if path not in before and (out_dir / path).exists():
@@ -77,7 +93,7 @@ def write_prints(
             continue
         if progress:
             progress(job.path)
-        pdf = print_pdf.to_pdf(html)
+        pdf = job.make()
         # Claimed with no fingerprint first: a build killed half-way still knows these
         # files as its own, and makes them again next time.
         owned.update(dict.fromkeys(paths, ""))

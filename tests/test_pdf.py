@@ -201,7 +201,7 @@ def test_stall_cards_four_to_a_sheet_with_working_qr_codes(printed: Path, index)
 
 
 def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> None:
-    from generator import print_pdf, print_render
+    from generator import print_compose, print_render
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
@@ -213,7 +213,7 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
     (content / "vendors" / "amplang-uji.yml").write_text(yaml.safe_dump(vendor), "utf-8")
     index = build_index(load_content(content), GOLDEN_DAY)
     pdf = tmp_path / "katalog.pdf"
-    pdf.write_bytes(print_pdf.to_pdf(print_render.catalogue_html(index)))
+    pdf.write_bytes(print_compose.make(print_render.catalogue_plan(index)))
 
     reader = PdfReader(pdf)
     texts = pages_text(pdf)

@@ -161,3 +161,35 @@ def test_search_index_and_sitemap_hold_no_markup(hostile_site: Path) -> None:
             assert inspector.bad == [] and not Inspector.ACTIVE_TAGS & set(inspector.tags), doc
     sitemap = (hostile_site / "sitemap.xml").read_text("utf-8")
     assert "<script" not in sitemap and "javascript:" not in sitemap
+
+
+def test_printed_catalogue_html_holds_no_markup_from_content(hostile_site: Path) -> None:
+    """The HTML the PDFs are laid out from: every payload is text, nothing becomes a tag,
+    an attribute or a style (no site_url here, so not even a QR code's SVG)."""
+    from generator import print_render
+    from generator.collect import build_index
+    from generator.load import load_content
+
+    index = build_index(load_content(hostile_site.parent / "content"), GOLDEN_DAY)
+    documents = [print_render.catalogue_plan(index).source()]
+    for slug in index.content.events:
+        documents += [print_render.event_plan(index, slug).source()]
+        documents += print_render.cards_html(index, slug)
+    for html in documents:
+        inspector = inspect(html)
+        assert inspector.bad == []
+        assert not Inspector.ACTIVE_TAGS & set(inspector.tags)
+        assert "49" not in " ".join(inspector.text)  # {{ 7*7 }} is never evaluated
+    shown = " ".join(" ".join(inspect(documents[0]).text).split())
+    for payload in PAYLOADS.values():
+        assert " ".join(payload.split()) in shown
+
+
+def test_printed_catalogue_shows_payloads_as_text(hostile_site: Path) -> None:
+    from pypdf import PdfReader
+
+    text = " ".join(
+        " ".join((page.extract_text() or "").split())
+        for page in PdfReader(hostile_site / "katalog.pdf").pages
+    )
+    assert "<script>" in text and "{{" in text

@@ -12,15 +12,19 @@ import io
 import logging
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from generator import print_render
 from generator.messages import t
 from generator.problems import BuildFailed
 
+T = TypeVar("T")
+R = TypeVar("R")
 FONTS = Path(str(resources.files("generator") / "fonts"))  # Noto Sans, OFL (fonts/OFL.txt)
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
@@ -49,7 +53,10 @@ def fingerprint(html: str) -> str:
     """What a PDF depends on besides its HTML: the stylesheet, the fonts, the engine."""
     weasyprint = _weasyprint()
     digest = hashlib.sha256()
-    for part in (html, stylesheet_text(), weasyprint.__version__, *_font_sizes()):
+    import segno
+
+    versions = (weasyprint.__version__, segno.__version__)
+    for part in (html, stylesheet_text(), *versions, *_font_sizes()):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
@@ -66,7 +73,7 @@ def to_pdf(html: str) -> bytes:
 
     fonts = FontConfiguration()
     css = weasyprint.CSS(string=stylesheet_text(), base_url=str(FONTS) + "/", font_config=fonts)
-    document = weasyprint.HTML(string=html, base_url=str(FONTS) + "/")
+    document = weasyprint.HTML(string=print_render.with_qr(html), base_url=str(FONTS) + "/")
     # No creation date is written: two builds of the same content give the same bytes.
     return document.write_pdf(stylesheets=[css], font_config=fonts)
 
@@ -88,15 +95,20 @@ class Laid:
 
 def lay_out(htmls: list[str]) -> list[Laid]:
     """Lay out several parts; on a machine with more than one core, side by side."""
-    workers = min(len(htmls), os.cpu_count() or 1, 4)
-    if workers < 2 or len(htmls) < 3:
-        return [_lay_out_one(html) for html in htmls]
     _weasyprint()  # a missing Pango is reported here, once, not from each worker
+    return side_by_side(_lay_out_one, htmls)
+
+
+def side_by_side(job: Callable[[T], R], items: list[T], chunksize: int = 1) -> list[R]:
+    """`[job(item) for item in items]`, in one worker process per core when it pays."""
+    workers = min(len(items), os.cpu_count() or 1, 4)
+    if workers < 2 or len(items) < 3:
+        return [job(item) for item in items]
     # fork: workers start with WeasyPrint loaded and never run the command's __main__ again
     # (the builds that print run no threads of their own).
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_lay_out_one, htmls))
+        return list(pool.map(job, items, chunksize=chunksize))
 
 
 def _lay_out_one(html: str) -> Laid:
@@ -105,6 +117,7 @@ def _lay_out_one(html: str) -> Laid:
 
     fonts = FontConfiguration()
     css = weasyprint.CSS(string=stylesheet_text(), base_url=str(FONTS) + "/", font_config=fonts)
+    html = print_render.with_qr(html)
     document = weasyprint.HTML(string=html, base_url=str(FONTS) + "/").render(
         stylesheets=[css], font_config=fonts
     )

@@ -98,6 +98,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> None:
             seconds=Seconds(result.seconds),
             written=result.pages.written,
             unchanged=result.pages.unchanged,
+            pdfs=len(result.prints.made),
         )
     )
 

@@ -552,9 +552,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.built": (
         "Selesai: {vendors} usaha dan {events} acara di {site}/ dalam {seconds} detik "
-        "({written} halaman ditulis, {unchanged} tidak berubah).",
+        "({written} halaman ditulis, {unchanged} tidak berubah; {pdfs} PDF dibuat ulang).",
         "Built {vendors} vendors and {events} events into {site}/ in {seconds} s "
-        "({written} pages written, {unchanged} unchanged).",
+        "({written} pages written, {unchanged} unchanged; {pdfs} PDF(s) remade).",
     ),
     "cli.printed": (
         "Selesai: {made} PDF dibuat, {unchanged} tidak berubah, di {out}/.",

@@ -1,10 +1,11 @@
-"""The whole build, one stage after another: load -> index -> render -> write -> site."""
+"""The whole build, one stage after another: load -> index -> render -> write -> print -> site."""
 
 from __future__ import annotations
 
 import datetime
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from generator import photos, site
 from generator.collect import build_index
 from generator.load import Content, FileCache, load_content
 from generator.model import Catalogue
+from generator.print_write import PrintReport, write_prints
 from generator.problems import ContentInvalid
 from generator.render import render_site
 from generator.text import plain_title
@@ -33,6 +35,7 @@ def today() -> datetime.date:
 class Result:
     content: Content
     pages: WriteReport
+    prints: PrintReport
     seconds: float
     photos: photos.Report = field(default_factory=photos.Report)
 
@@ -111,16 +114,22 @@ def build(
     day: datetime.date | None = None,
     docs_dir: Path | None = None,
     photo_settings: PhotoSettings | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Result:
     """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`."""
     started = time.perf_counter()
     config = site.load(config_file, strict=True)
     if docs_dir is not None:  # tests build several catalogues side by side
         config["docs_dir"] = str(docs_dir.resolve())
+    day = day or today()
     content, report, made = generate(
         content_dir, Path(config.docs_dir), day, photo_settings=photo_settings
     )
+    # The PDFs go into the docs folder too: MkDocs publishes them as static files, checks
+    # the links to them, and a failed build leaves the previous site (PDFs included).
+    # `serve` skips this step (seconds per PDF): it shows the PDFs of the last build.
+    prints = write_prints(build_index(content, day), Path(config.docs_dir), progress)
     for key, value in site_settings(content.catalogue).items():
         config[key] = value
     site.build(config, site_dir)
-    return Result(content, report, time.perf_counter() - started, made)
+    return Result(content, report, prints, time.perf_counter() - started, made)

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|build|serve|schema|diff|new`.
+"""Command line: `python -m generator check|build|print|serve|schema|diff|new`.
 
 Heavy modules (MkDocs, the renderer) are imported by the commands that need them, so
 `check` starts quickly.
@@ -93,6 +93,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> None:
         site_dir,
         config_file,
         photo_settings=building.PhotoSettings(progress=interactive()),
+        progress=_print_progress(),
     )
     click.echo(
         t(
@@ -105,8 +106,37 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> None:
             unchanged=result.pages.unchanged,
             photos=result.photos.processed,
             cached=result.photos.cached,
+            pdfs=len(result.prints.made),
         )
     )
+
+
+def _print_progress() -> Any:
+    """A line per PDF being laid out (seconds each), on a terminal only."""
+    if not interactive():
+        return None
+    return lambda path: click.echo(t("print.progress", path=path), err=True)
+
+
+@main.command("print")
+@CONTENT
+@click.option(
+    "--out",
+    default="build/cetak",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the PDFs (the site build puts them into site/ by itself).",
+)
+@friendly
+def print_(content_dir: Path, out: Path) -> None:
+    """Make only the printed catalogues (PDF): whole catalogue, per event, stall cards."""
+    from generator.build import today
+    from generator.collect import build_index
+    from generator.print_write import write_prints
+
+    content = load_content(content_dir)
+    report = write_prints(build_index(content, today()), out, _print_progress())
+    click.echo(t("cli.printed", made=len(report.made), unchanged=report.unchanged, out=out))
 
 
 @main.command()

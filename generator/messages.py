@@ -646,10 +646,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.built": (
         "Selesai: {vendors} usaha dan {events} acara di {site}/ dalam {seconds} detik "
         "({written} halaman ditulis, {unchanged} tidak berubah; "
-        "{photos} foto diolah, {cached} dari cache).",
+        "{photos} foto diolah, {cached} dari cache; {pdfs} PDF dibuat ulang).",
         "Built {vendors} vendors and {events} events into {site}/ in {seconds} s "
         "({written} pages written, {unchanged} unchanged; "
-        "{photos} photos processed, {cached} from the cache).",
+        "{photos} photos processed, {cached} from the cache; {pdfs} PDF(s) remade).",
+    ),
+    "cli.printed": (
+        "Selesai: {made} PDF dibuat, {unchanged} tidak berubah, di {out}/.",
+        "Done: {made} PDF(s) made, {unchanged} unchanged, in {out}/.",
+    ),
+    "print.progress": ("membuat {path} …", "making {path} …"),
+    "print.no_pango": (
+        "PDF tidak bisa dibuat: pustaka sistem Pango tidak ada ({detail}); pasang dengan "
+        "`apt-get install {packages}`, lalu build lagi",
+        "cannot make the PDFs: the Pango system library is missing ({detail}); install it "
+        "with `apt-get install {packages}`, then build again",
     ),
     "cli.regenerated": (
         "isi berubah: {written} halaman ditulis ulang",

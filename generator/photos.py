@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pillow_heif
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from generator.messages import Count, Megabytes, Msg, t
 from generator.problems import Problem
@@ -280,6 +280,9 @@ def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published |
 
 def _upright_srgb(source: Path) -> Image.Image:
     """The photo's pixels, turned as the camera meant, in sRGB, with nothing else kept."""
+    # A photo cut short must be refused, not padded with grey: WeasyPrint (the PDF step,
+    # maybe imported earlier in this process) turns Pillow's tolerance on for everyone.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     with Image.open(source) as im:
         if im.format == "JPEG":
             # Decode at a reduced scale that is still larger than what we make: much faster.

@@ -376,6 +376,7 @@ def render_site(
             for p in programmes
         },
     )
+    page("cetak.md", "print.md.j2", "Katalog cetak", "Katalog PDF siap cetak dan cara mencetaknya")
     if cache is not None:  # forget pages of earlier edits: a long preview stays small
         for stale in cache.keys() - used:
             del cache[stale]

@@ -274,3 +274,20 @@ def test_filters_work_without_javascript(browser, base_url: str) -> None:
     listed = set(page.locator("article li > strong > a").all_inner_texts())
     assert listed == halal and len(halal) >= 2
     context.close()
+
+
+def test_a_web_page_prints_without_sidebar_and_with_link_targets(browser, base_url: str) -> None:
+    """Ctrl+P on a vendor page: the text only, and where its links lead written out."""
+    slug, _ = vendor_selling("amplang")
+    page = browser.new_page()
+    page.goto(f"{base_url}usaha/{slug}/")
+    assert page.locator(".md-search").first.is_visible()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    instagram = page.locator('a[href^="https://www.instagram.com/"]').first
+    after = instagram.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "instagram.com" in after
+    pdf = page.pdf(format="A5")  # Chromium's own print: the page does lay out on paper
+    assert pdf.startswith(b"%PDF-")
+    page.close()

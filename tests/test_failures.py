@@ -142,3 +142,33 @@ def test_sites_are_exchanged_in_one_step(tmp_path: Path) -> None:
     assert _exchange(tmp_path / "new", tmp_path / "site")  # Linux: renameat2(RENAME_EXCHANGE)
     assert (tmp_path / "site" / "index.html").read_text() == "baru"
     assert (tmp_path / "new" / "index.html").read_text() == "lama"
+
+
+def test_missing_pango_gets_one_line(content: Path) -> None:
+    """Without the Pango system library WeasyPrint cannot load: the organiser reads which
+    Debian packages to install, not a traceback."""
+    fake = (
+        "import cffi, runpy\n"
+        "real = cffi.FFI.dlopen\n"
+        "def dlopen(self, name, *args):\n"
+        "    if 'pango' in str(name):\n"
+        "        raise OSError(f'cannot load library {name!r}: not found')\n"
+        "    return real(self, name, *args)\n"
+        "cffi.FFI.dlopen = dlopen\n"
+        "runpy.run_module('generator', run_name='__main__')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", fake, "print", "--out", "cetak"],
+        cwd=content.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "galat: PDF tidak bisa dibuat: pustaka sistem Pango tidak ada (cannot load library"
+    )
+    assert "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (content.parent / "cetak" / "katalog.pdf").exists()

@@ -294,3 +294,37 @@ def test_chart_svgs_hold_payloads_as_text_only(hostile_site: Path) -> None:
     labels = [e.text for e in root.iter("{http://www.w3.org/2000/svg}text")][0::2]
     for category, label in zip(content.catalogue.categories, labels, strict=True):
         assert category.name.startswith((label or "").removesuffix("…"))
+
+
+def test_printed_catalogue_html_holds_no_markup_from_content(hostile_site: Path) -> None:
+    """The HTML the PDFs are laid out from: every payload is text, nothing becomes a tag,
+    an attribute or a style. The only images are the QR codes the generator draws, each
+    naming its address in hex (the payloads' addresses are the site's own)."""
+    from generator import print_render
+    from generator.collect import build_index
+    from generator.load import load_content
+
+    index = build_index(load_content(hostile_site.parent / "content"), GOLDEN_DAY)
+    documents = [print_render.catalogue_plan(index).source()]
+    for slug in index.content.events:
+        documents += [print_render.event_plan(index, slug).source()]
+        documents += print_render.cards_html(index, slug)
+    qr = re.compile(r'<img class="qr" data-qr="[0-9a-f]+">')
+    for html in documents:
+        inspector = inspect(qr.sub("", html))
+        assert inspector.bad == []
+        assert not Inspector.ACTIVE_TAGS & set(inspector.tags)
+        assert "49" not in " ".join(inspector.text)  # {{ 7*7 }} is never evaluated
+    shown = " ".join(" ".join(inspect(documents[0]).text).split())
+    for payload in PAYLOADS.values():
+        assert " ".join(payload.split()) in shown
+
+
+def test_printed_catalogue_shows_payloads_as_text(hostile_site: Path) -> None:
+    from pypdf import PdfReader
+
+    text = " ".join(
+        " ".join((page.extract_text() or "").split())
+        for page in PdfReader(hostile_site / "katalog.pdf").pages
+    )
+    assert "<script>" in text and "{{" in text

@@ -1,0 +1,278 @@
+"""The printed catalogue: what an organiser takes to the copy shop and a resident reads.
+
+The fixture catalogue's PDFs are made once (with the real `print` command); the tests
+read them back as a reader would: their text, their page numbers, their QR codes
+decoded from a rendered image, their booklet sheets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import FIXTURE, GOLDEN_DAY
+from pypdf import PdfReader
+
+from generator.cli import main
+from generator.collect import build_index
+from generator.load import load_content
+
+pytestmark = pytest.mark.slow
+
+SITE = "https://katalog-uji.example.org/"
+A5 = (419.53, 595.28)  # points
+A4_LANDSCAPE = (841.89, 595.28)
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("cetak")
+    result = CliRunner().invoke(main, ["print", "--content", str(FIXTURE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "8 PDF" in result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def index():
+    return build_index(load_content(FIXTURE), GOLDEN_DAY)
+
+
+def pages_text(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def render(path: Path, page: int, dpi: int = 150) -> Path:
+    """One page as PNG, as a reader's eye (or phone camera) would see it."""
+    if not shutil.which("pdftoppm"):
+        pytest.fail("pdftoppm is missing: apt-get install poppler-utils (.ci/run does)")
+    prefix = path.with_name(f"{path.stem}-{page}")
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page), "-l", str(page)]
+        + [str(path), str(prefix)],
+        check=True,
+    )
+    return prefix.with_suffix(".png")
+
+
+def qr_codes(png: Path) -> set[str]:
+    import zxingcpp
+    from PIL import Image
+
+    return {code.text for code in zxingcpp.read_barcodes(Image.open(png))}
+
+
+def test_every_vendor_and_product_is_in_the_catalogue(printed: Path, index) -> None:
+    text = " ".join(pages_text(printed / "katalog.pdf"))
+    for vendor in index.content.vendors.values():
+        assert vendor.name in text
+        for product in vendor.products:
+            assert product.name in text
+    assert "Rp25.000" in text and "bungkus 250 g" in text
+    assert "HALAL ID00000000000001" in text and "P-IRT 000000000000001" in text
+    assert "WhatsApp 0812-0000-0001" in text and "Bayar: Tunai, QRIS, Transfer bank" in text
+    cover = pages_text(printed / "katalog.pdf")[0]
+    assert "Kelurahan Contoh Ilir" in cover and "Kecamatan Contoh Tengah, Balikpapan" in cover
+    assert "3 usaha dalam 2 kategori" in cover  # the empty category "Bunga" is left out
+
+
+def test_contents_page_numbers_are_where_the_sections_start(printed: Path) -> None:
+    path = printed / "katalog.pdf"
+    texts = pages_text(path)
+    lines = PdfReader(path).pages[1].extract_text().splitlines()
+    toc = dict(m.groups() for m in map(re.compile(r"(.+?)\s*\.{3,}\s*(\d+)").fullmatch, lines) if m)
+    assert list(toc) == ["Makanan & Kudapan", "Sayuran", "Program Kampung Bungas", "Indeks produk"]
+    reader = PdfReader(path)
+    bookmarks = {
+        item.title: reader.get_destination_page_number(item) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    for title, number in toc.items():
+        page = int(number)
+        assert bookmarks[title] == page, title
+        # The running header names the section from its first page on, and not before.
+        assert texts[page - 1].endswith(f"{title} Katalog Uji {page}"), title
+        assert not texts[page - 2].endswith(f"{title} Katalog Uji {page - 1}"), title
+    assert texts[int(toc["Program Kampung Bungas"]) - 1].count("Kalender panen") == 1
+
+
+def test_index_entries_point_to_the_page_of_the_product(printed: Path, index) -> None:
+    texts = pages_text(printed / "katalog.pdf")
+    back = PdfReader(printed / "katalog.pdf").pages[-1].extract_text().splitlines()
+    entries = [
+        m.groups() for m in map(re.compile(r"(.+) — (.+), hlm\. (\d+)").fullmatch, back) if m
+    ]
+    products = [p.name for v in index.content.vendors.values() for p in v.products]
+    assert sorted(e[0] for e in entries) == sorted(products)
+    for product, vendor, page in entries:
+        assert product in texts[int(page) - 1] and vendor in texts[int(page) - 1]
+
+
+def test_qr_codes_open_the_right_vendor_page(printed: Path, index) -> None:
+    path = printed / "katalog.pdf"
+    found: set[str] = set()
+    for number, text in enumerate(pages_text(path), start=1):
+        codes = qr_codes(render(path, number))
+        on_page = {slug for slug, v in index.content.vendors.items() if f" {v.name} " in text}
+        if number == 1:
+            assert codes == {SITE}  # the cover: the site itself
+        elif "Pindai" in text:
+            # Every card on the page carries its own vendor's address, and no other.
+            assert codes == {f"{SITE}usaha/{slug}/" for slug in on_page}, number
+        found |= codes
+    assert {f"{SITE}usaha/{slug}/" for slug in index.content.vendors} <= found
+
+
+def test_event_catalogue_is_in_stall_order_with_labels(printed: Path) -> None:
+    texts = pages_text(printed / "acara" / "bazar-uji" / "katalog.pdf")
+    assert "Sabtu, 14 Juni 2025" in texts[0] and "08:00–16:00 WITA" in texts[0]
+    stall_list = texts[1]
+    assert stall_list.index("A2") < stall_list.index("A10") < stall_list.index("B1")
+    listed = dict(re.findall(r"(A2|A10|B1) [\w ]+?\.{3,} ?(\d+)", stall_list))
+    cards = " ".join(texts[2:-1])
+    assert cards.index("Lapak A2") < cards.index("Lapak A10") < cards.index("Lapak B1")
+    for label, page in listed.items():
+        assert f"Lapak {label}" in texts[int(page) - 1]
+    assert "Indeks produk" in texts[-1]
+
+
+def test_booklet_sheets_are_a4_landscape_in_saddle_stitch_order(printed: Path) -> None:
+    for name in ("katalog", "acara/bazar-uji/katalog"):
+        source = PdfReader(printed / f"{name}.pdf")
+        booklet = PdfReader(printed / f"{name}-booklet.pdf")
+        n = len(source.pages)
+        padded = math.ceil(n / 4) * 4
+        assert len(booklet.pages) == padded // 2
+        for page in source.pages:
+            assert (
+                round(float(page.mediabox.width), 2),
+                round(float(page.mediabox.height), 2),
+            ) == A5
+        placed = []
+        for sheet in booklet.pages:
+            box = sheet.mediabox
+            assert (round(float(box.width), 2), round(float(box.height), 2)) == A4_LANDSCAPE
+            ops = sheet.get_contents().get_data().decode()
+            halves = {"left": None, "right": None}
+            forms = sheet["/Resources"]["/XObject"]
+            for x, name_ in re.findall(r"q [\d.]+ 0 0 [\d.]+ ([\d.]+) [-\d.]+ cm (/P\d+) Do", ops):
+                number = int(name_[2:])
+                # The drawn page is that very page of the A5 PDF.
+                assert forms[name_].get_object().get_data() == (
+                    source.pages[number].get_contents().get_data()
+                )
+                halves["left" if float(x) < float(box.width) / 2 else "right"] = number + 1
+            placed.append((halves["left"], halves["right"]))
+        # Page numbers (1-based) a folded stack of sheets needs, blanks as None.
+        expected = []
+        for s in range(padded // 4):
+            front = (padded - 2 * s, 2 * s + 1)
+            back = (2 * s + 2, padded - 2 * s - 1)
+            expected += [front, back]
+        expected = [tuple(p if p <= n else None for p in side) for side in expected]
+        assert placed == expected, name
+
+
+def test_booklet_order_for_eight_and_for_five_pages() -> None:
+    from generator.print_booklet import sheet_order
+
+    assert sheet_order(8) == [(7, 0), (1, 6), (5, 2), (3, 4)]
+    assert sheet_order(5) == [(None, 0), (1, None), (None, 2), (3, 4)]
+
+
+def test_stall_cards_four_to_a_sheet_with_working_qr_codes(printed: Path, index) -> None:
+    path = printed / "acara" / "bazar-uji" / "kartu-lapak.pdf"
+    stalls = index.stalls("bazar-uji")
+    reader = PdfReader(path)
+    assert len(reader.pages) == math.ceil(len(stalls) / 4)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 portrait
+    text = pages_text(path)[0]
+    for stall in stalls:
+        assert stall.stall in text and index.vendor(stall.vendor).name in text
+    assert qr_codes(render(path, 1, dpi=100)) == {f"{SITE}usaha/{s.vendor}/" for s in stalls}
+
+
+def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> None:
+    from generator import print_compose, print_render
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    vendor = yaml.safe_load((content / "vendors" / "amplang-uji.yml").read_text("utf-8"))
+    vendor["products"] = [
+        {"name": f"Produk nomor {i}", "price": 1000 + i, "unit": "bungkus", "description": "x" * 99}
+        for i in range(150)
+    ]
+    (content / "vendors" / "amplang-uji.yml").write_text(yaml.safe_dump(vendor), "utf-8")
+    index = build_index(load_content(content), GOLDEN_DAY)
+    pdf = tmp_path / "katalog.pdf"
+    pdf.write_bytes(print_compose.make(print_render.catalogue_plan(index)))
+
+    reader = PdfReader(pdf)
+    texts = pages_text(pdf)
+    assert all(f"Produk nomor {i} " in " ".join(texts) for i in range(150))
+    # The card continues over several pages, each naming the vendor in its table header.
+    pages = [t for t in texts if "/ bungkus" in t]
+    assert len(pages) >= 5
+    assert all("Produk — Amplang Uji" in t for t in pages)
+    # Nothing is drawn outside the paper (an overflowing card would run off the page).
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        ys: list[float] = []
+
+        def visit(text, cm, tm, font, size, ys=ys):
+            if text.strip():
+                ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=visit)
+        assert ys and all(0 <= y <= height for y in ys)
+
+
+def test_unchanged_pdfs_are_not_made_again_and_stale_ones_go(content: Path, tmp_path: Path) -> None:
+    from generator.print_write import write_prints
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "catatan.pdf").write_bytes(b"tulisan tangan")  # not ours: never touched
+    first = write_prints(build_index(load_content(content), GOLDEN_DAY), out)
+    assert len(first.made) == 8
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")}
+    again = write_prints(build_index(load_content(content), GOLDEN_DAY), out)
+    assert again.made == [] and again.unchanged == 8
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")} == stamps
+
+    vendor = content / "vendors" / "kue-tanpa-rt.yml"
+    vendor.write_text(vendor.read_text("utf-8").replace("Kue bingka", "Kue lapis"), "utf-8")
+    (content / "events" / "bazar-depan.yml").unlink()
+    after = write_prints(build_index(load_content(content), GOLDEN_DAY), out)
+    assert after.made == [
+        "katalog.pdf",
+        "katalog-booklet.pdf",
+        "acara/bazar-uji/katalog.pdf",
+        "acara/bazar-uji/katalog-booklet.pdf",
+    ]  # the stall cards show no products: unchanged
+    assert after.removed == 3 and not (out / "acara" / "bazar-depan").exists()
+    assert "Kue lapis" in " ".join(pages_text(out / "katalog.pdf"))
+    assert (out / "catatan.pdf").read_bytes() == b"tulisan tangan"
+
+
+def test_site_links_the_pdfs_with_print_instructions(sample_site: Path) -> None:
+    assert (sample_site / "katalog.pdf").read_bytes().startswith(b"%PDF-")
+    home = (sample_site / "index.html").read_text("utf-8")
+    assert 'href="katalog.pdf"' in home
+    guide = (sample_site / "cetak" / "index.html").read_text("utf-8")
+    assert "balik pada sisi pendek" in guide and "lipat" in guide and "Jepret" in guide
+    for event in (sample_site / "acara").iterdir():
+        if not (event / "index.html").is_file() or event.name == "index.html":
+            continue
+        page = (event / "index.html").read_text("utf-8")
+        for name in ("katalog.pdf", "katalog-booklet.pdf", "kartu-lapak.pdf"):
+            assert f'href="{name}"' in page, event.name
+            assert (event / name).read_bytes().startswith(b"%PDF-")

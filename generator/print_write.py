@@ -18,7 +18,7 @@ from generator import print_booklet, print_compose, print_pdf, print_render
 from generator.collect import Index
 from generator.messages import t
 from generator.problems import BuildFailed
-from generator.write import _remove_empty_parents, _write_atomically
+from generator.write import _write_atomically, remove_stale
 
 STATE = ".katalog-cetak.json"  # a dotfile: MkDocs does not publish it
 CATALOGUE = "katalog.pdf"
@@ -103,13 +103,7 @@ def write_prints(
         if job.booklet:
             _write_atomically(out_dir / job.booklet, print_booklet.impose(pdf))
             made.append(job.booklet)
-    removed = 0
-    for path in sorted(before.keys() - after.keys()):
-        stale = out_dir / path
-        if stale.is_file():
-            stale.unlink()
-            removed += 1
-            _remove_empty_parents(stale.parent, out_dir)
+    removed = remove_stale(out_dir, before.keys() - after.keys())
     if before != after:
         _claim(out_dir, after)
     return PrintReport(made, unchanged, removed)

@@ -78,16 +78,24 @@ def write_docs(
     changed = [rel for rel in sorted(ours) if not _same(docs_dir / rel, wanted[rel])]
     for rel in changed:
         _write_atomically(docs_dir / rel, _data(wanted[rel]))
-    written, unchanged, removed = len(changed), len(wanted) - len(changed), 0
-    for rel in sorted(before - wanted.keys()):
-        stale = docs_dir / rel
-        if stale.is_file():
-            stale.unlink()
-            removed += 1
-            _remove_empty_parents(stale.parent, docs_dir)
+    written, unchanged = len(changed), len(wanted) - len(changed)
+    removed = remove_stale(docs_dir, before - wanted.keys())
     if before != ours:
         _write_manifest(docs_dir, ours)
     return WriteReport(written, unchanged, removed)
+
+
+def remove_stale(root: Path, paths: Iterable[str]) -> int:
+    """Delete files the generator wrote last time and not this time (and folders left
+    empty); return how many."""
+    removed = 0
+    for rel in sorted(paths):
+        stale = root / rel
+        if stale.is_file():
+            stale.unlink()
+            removed += 1
+            _remove_empty_parents(stale.parent, root)
+    return removed
 
 
 def _data(source: bytes | Path) -> bytes:

@@ -179,7 +179,7 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
     site.configure_logging(verbose=True)
     docs_dir = Path(site.load(config_file).docs_dir)
     caches = building.Caches()
-    photo_settings = building.PhotoSettings(progress=True)
+    photo_settings = building.PhotoSettings(progress=interactive())
     catalogue = building.generate(
         content_dir, docs_dir, caches=caches, photo_settings=photo_settings
     )[0].catalogue

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import io
 import json
+import multiprocessing
 import os
 import shutil
 import sys
@@ -35,6 +36,7 @@ pillow_heif.register_heif_opener()  # HEIC/HEIF from iPhones, through Pillow's o
 
 MAX_BYTES = 25_000_000
 MAX_PIXELS = 50_000_000
+MAX_WORKERS = 4
 # Pillow refuses outright above twice this (a decompression bomb), and warns above it;
 # `inspect` refuses at the limit itself, before anything is decoded.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -197,7 +199,8 @@ def publish(
     report = Report(cached=len(done))
     failed: dict[str, str] = {}
     jobs = [(str(source), key, str(cache_dir)) for key, source in sorted(todo.items())]
-    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    # At most 4: a large photo takes several hundred MB while it is decoded.
+    workers = min(workers or os.cpu_count() or 1, MAX_WORKERS, len(jobs))
     results = _run_parallel(jobs, workers) if workers > 1 else (_make_entry(*job) for job in jobs)
     for n, (key, outcome) in enumerate(results, 1):
         if isinstance(outcome, Published):
@@ -222,7 +225,10 @@ def publish(
 def _run_parallel(
     jobs: list[tuple[str, str, str]], workers: int
 ) -> Iterator[tuple[str, Published | tuple[str]]]:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn", not Linux's default "fork": `serve` runs this from a thread while other
+    # threads (file watcher, live reload) hold locks that a forked child would inherit.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(_make_entry_star, jobs, chunksize=1)
 
 
@@ -296,6 +302,10 @@ def _upright_srgb(source: Path) -> Image.Image:
         rgba = upright.convert("RGBA")  # transparent parts (screenshots, logos) on white
         upright = Image.new("RGB", rgba.size, "white")
         upright.paste(rgba, mask=rgba.getchannel("A"))
+    if upright.mode.startswith(("I", "F")):
+        # 16-bit PNGs (scans, some screenshots): `convert` would clip everything above 255
+        # to white; scale the 0-65535 range down to 0-255 first.
+        upright = upright.convert("I").point(lambda v: v / 256).convert("L")
     if upright.mode not in ("RGB", "L", "CMYK"):
         upright = upright.convert("RGB")
     if icc:

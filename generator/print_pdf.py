@@ -49,13 +49,18 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
+PRINT_FORMAT = "1"  # our own layout code's version, for fingerprint()
+
+
 def fingerprint(html: str) -> str:
     """What a PDF depends on besides its HTML: the stylesheet, the fonts, the engine."""
     weasyprint = _weasyprint()
     digest = hashlib.sha256()
+    import pypdf
     import segno
 
-    versions = (weasyprint.__version__, segno.__version__)
+    # PRINT_FORMAT: raise it when the joining, frames or imposition code changes.
+    versions = (weasyprint.__version__, segno.__version__, pypdf.__version__, PRINT_FORMAT)
     for part in (html, stylesheet_text(), *versions, *_font_sizes()):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()

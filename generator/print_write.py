@@ -104,7 +104,7 @@ def write_prints(
             _write_atomically(out_dir / job.booklet, print_booklet.impose(pdf))
             made.append(job.booklet)
     removed = remove_stale(out_dir, before.keys() - after.keys())
-    if before != after:
+    if before != after or made:  # `made` also when a PDF had gone missing
         _claim(out_dir, after)
     return PrintReport(made, unchanged, removed)
 

@@ -136,6 +136,7 @@ def test_event_catalogue_is_in_stall_order_with_labels(printed: Path) -> None:
     stall_list = texts[1]
     assert stall_list.index("A2") < stall_list.index("A10") < stall_list.index("B1")
     listed = dict(re.findall(r"(A2|A10|B1) [\w ]+?\.{3,} ?(\d+)", stall_list))
+    assert set(listed) == {"A2", "A10", "B1"}  # every stall with its page number
     cards = " ".join(texts[2:-1])
     assert cards.index("Lapak A2") < cards.index("Lapak A10") < cards.index("Lapak B1")
     for label, page in listed.items():
@@ -261,6 +262,12 @@ def test_unchanged_pdfs_are_not_made_again_and_stale_ones_go(content: Path, tmp_
     assert after.removed == 3 and not (out / "acara" / "bazar-depan").exists()
     assert "Kue lapis" in " ".join(pages_text(out / "katalog.pdf"))
     assert (out / "catatan.pdf").read_bytes() == b"tulisan tangan"
+
+    # A PDF deleted by hand is made again, once.
+    (out / "acara" / "bazar-uji" / "kartu-lapak.pdf").unlink()
+    index = build_index(load_content(content), GOLDEN_DAY)
+    assert write_prints(index, out).made == ["acara/bazar-uji/kartu-lapak.pdf"]
+    assert write_prints(index, out).made == []
 
 
 def test_site_links_the_pdfs_with_print_instructions(sample_site: Path) -> None:

@@ -271,3 +271,19 @@ def test_jpeg_thumbnail_for_other_consumers(content: Path) -> None:
     assert jpeg is not None
     with Image.open(jpeg) as im:
         assert im.format == "JPEG" and max(im.size) == photos.JPEG_SIZE
+
+
+def test_a_16_bit_png_keeps_its_greys(content: Path) -> None:
+    """A 16-bit greyscale PNG (a scanner's) is not published white: its 0-65535 range is
+    scaled down, not clipped at 255."""
+    ramp = Image.new("I;16", (512, 64))
+    ramp.putdata([x * 128 for _ in range(64) for x in range(512)])
+    data = io.BytesIO()
+    ramp.save(data, "PNG")
+    add_photo(content, "pindaian.png", data.getvalue())
+    docs, _ = build_docs(content)
+    large = docs / "foto" / f"{_key(data.getvalue())}-1200.webp"
+    with Image.open(large) as im:
+        grey = im.convert("L")
+        left, middle = grey.getpixel((5, 32)), grey.getpixel((grey.width // 2, 32))
+    assert left < 20 and 100 < middle < 156, (left, middle)

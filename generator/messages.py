@@ -418,6 +418,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "salin lagi foto aslinya dari ponsel (salinan tadi mungkin tidak selesai)",
         "copy the original photo from the phone again (the copy may not have finished)",
     ),
+    "photo.crashed": (
+        "`{value}` terlalu berat untuk diolah: prosesnya berhenti (mungkin kehabisan memori)",
+        "`{value}` is too heavy to process: its process stopped (perhaps out of memory)",
+    ),
+    "photo.crashed.hint": (
+        "perkecil fotonya, misalnya kirim lewat WhatsApp lalu unduh, atau simpan ulang "
+        "dengan ukuran lebih kecil",
+        "make the photo smaller, e.g. send it through WhatsApp and download it, or save it "
+        "again at a smaller size",
+    ),
     "photo.mismatch": (
         "`{value}` sebenarnya berkas {found}, bukan {wanted}",
         "`{value}` is really a {found} file, not {wanted}",

@@ -20,9 +20,11 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +32,7 @@ import pillow_heif
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from generator.messages import Count, Megabytes, Msg, t
-from generator.problems import Problem
+from generator.problems import Problem, os_failure
 
 pillow_heif.register_heif_opener()  # HEIC/HEIF from iPhones, through Pillow's own API
 
@@ -187,7 +189,11 @@ def publish(
     keys: dict[Path, str] = {}
     for ref in refs:
         if ref.source not in keys:
-            keys[ref.source] = _key_of(ref.source)
+            try:
+                keys[ref.source] = _key_of(ref.source)
+            except OSError as err:  # e.g. deleted since it was checked, during `serve`
+                raise os_failure(err, ref.source) from None
+    _forget_killed_builds(cache_dir)
     done: dict[str, Published] = {}
     todo: dict[str, Path] = {}
     for source, key in keys.items():
@@ -201,18 +207,16 @@ def publish(
     jobs = [(str(source), key, str(cache_dir)) for key, source in sorted(todo.items())]
     # At most 4: a large photo takes several hundred MB while it is decoded.
     workers = min(workers or os.cpu_count() or 1, MAX_WORKERS, len(jobs))
-    results = _run_parallel(jobs, workers) if workers > 1 else (_make_entry(*job) for job in jobs)
-    for n, (key, outcome) in enumerate(results, 1):
+    try:
+        outcomes = list(_outcomes(jobs, workers, progress))
+    except OSError as err:  # the cache: disk full, not writable
+        raise os_failure(err, err.filename or cache_dir) from None
+    for key, outcome in outcomes:
         if isinstance(outcome, Published):
             done[key] = outcome
             report.processed += 1
         else:
             failed[key] = outcome[0]
-        if progress:
-            print(f"\r{t('photo.progress', done=Count(n), total=Count(len(jobs)))}", end="",
-                  file=sys.stderr, flush=True)  # fmt: skip
-    if progress and jobs:
-        print(file=sys.stderr)
     problems = [
         ref.problem(t(code, value=ref.value), t(code + ".hint"))
         for ref in refs
@@ -220,6 +224,51 @@ def publish(
     ]
     published = {source: done[key] for source, key in keys.items() if key in done}
     return published, problems, report
+
+
+def _outcomes(
+    jobs: list[tuple[str, str, str]], workers: int, progress: bool
+) -> Iterator[tuple[str, Published | tuple[str]]]:
+    """Each job's outcome, in order, with a counter on the terminal. A worker that dies
+    (out of memory, killed) breaks the pool: the rest are then made one process each,
+    so the photo that kills its process is the one reported."""
+    done: set[str] = set()
+
+    def counted(outcome: tuple[str, Published | tuple[str]]) -> tuple[str, Published | tuple[str]]:
+        done.add(outcome[0])
+        if progress:
+            print(f"\r{t('photo.progress', done=Count(len(done)), total=Count(len(jobs)))}",
+                  end="", file=sys.stderr, flush=True)  # fmt: skip
+        return outcome
+
+    if workers <= 1:
+        yield from (counted(_make_entry(*job)) for job in jobs)
+    else:
+        try:
+            yield from (counted(outcome) for outcome in _run_parallel(jobs, workers))
+        except BrokenProcessPool:
+            for job in jobs:
+                if job[1] not in done:
+                    yield counted(_alone(job))
+    if progress and jobs:
+        print(file=sys.stderr)
+
+
+def _alone(job: tuple[str, str, str]) -> tuple[str, Published | tuple[str]]:
+    try:
+        return next(_run_parallel([job], 1))
+    except BrokenProcessPool:
+        return job[1], ("photo.crashed",)
+
+
+def _forget_killed_builds(cache_dir: Path) -> None:
+    """Staging folders (`.<key>-…`) left by a build that was killed, an hour on."""
+    if not cache_dir.is_dir():
+        return
+    for staging in cache_dir.glob(".*-*"):
+        with contextlib.suppress(OSError):
+            if staging.is_dir() and time.time() - staging.stat().st_mtime > 3600:
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def _run_parallel(

@@ -7,6 +7,8 @@ files: a page written by hand in the docs folder survives every build.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -131,14 +133,23 @@ def _read_manifest(docs_dir: Path) -> set[str]:
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.tmp")
+    # A name of its own (a `serve` and a `build` may write at once), a dotfile (MkDocs
+    # skips it), and gone again whatever stops the write, Ctrl+C included.
+    tmp: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)  # as a plain write would leave it, not mkstemp's 0600
         tmp.replace(target)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise os_failure(err, target) from None
+    except BaseException as err:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise os_failure(err, target) from None
+        raise
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

@@ -287,3 +287,46 @@ def test_a_16_bit_png_keeps_its_greys(content: Path) -> None:
         grey = im.convert("L")
         left, middle = grey.getpixel((5, 32)), grey.getpixel((grey.width // 2, 32))
     assert left < 20 and 100 < middle < 156, (left, middle)
+
+
+def small_jpeg(shade: int) -> bytes:
+    data = io.BytesIO()
+    Image.new("RGB", (64, 48), (shade, 100, 50)).save(data, "JPEG")
+    return data.getvalue()
+
+
+def test_a_photo_that_kills_its_worker_is_named(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that dies (out of memory, say) breaks the whole pool; the photos not yet
+    made are then made one process each, so the one that kills its process is reported
+    with its file and line, and the others are published."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    def dying_pool(jobs, workers):
+        for job in jobs:
+            if job[0].endswith("berat.jpg"):
+                raise BrokenProcessPool("a worker died")
+            yield photos._make_entry(*job)
+
+    monkeypatch.setattr(photos, "_run_parallel", dying_pool)
+    add_photo(content, "berat.jpg", small_jpeg(10), vendor="amplang-uji")
+    add_photo(content, "ringan.jpg", small_jpeg(200), vendor="kebun-uji")
+    with pytest.raises(ContentInvalid) as caught:
+        build_docs(content, workers=2)
+    assert [p.render("id") for p in caught.value.problems] == [
+        "content/vendors/amplang-uji.yml:2:8: photo: `foto/berat.jpg` terlalu berat untuk "
+        "diolah: prosesnya berhenti (mungkin kehabisan memori) — perkecil fotonya, misalnya "
+        "kirim lewat WhatsApp lalu unduh, atau simpan ulang dengan ukuran lebih kecil"
+    ]
+    assert (content.parent / "cache" / _key(small_jpeg(200))).is_dir()  # the other was made
+
+
+def test_an_unwritable_photo_cache_is_one_clear_line(content: Path) -> None:
+    from generator.problems import BuildFailed
+
+    add_photo(content, "dari-hp.jpg", small_jpeg(120))
+    (content.parent / "cache").write_text("bukan folder", "utf-8")  # mkdir fails in it
+    with pytest.raises(BuildFailed) as caught:
+        build_docs(content)
+    assert "cache" in str(caught.value)

@@ -395,17 +395,6 @@ def site_files(published: dict[Path, Published], cache_dir: Path) -> dict[str, P
     }
 
 
-def jpeg_thumbnail(source: Path, cache_dir: Path) -> Path | None:
-    """The published JPEG of the photo at `source` (for the PDF catalogue), if it has been
-    made by a build; None otherwise. `cache_dir` is the one the build used."""
-    try:
-        key = cache_key(source.read_bytes())
-    except OSError:
-        return None
-    found = _from_cache(cache_dir, key)
-    return cache_dir / key / "image.jpg" if found else None
-
-
 def default_cache_dir(content_dir: Path) -> Path:
     """Beside content/, outside the site: `.cache/photos/`."""
     return content_dir.resolve().parent / ".cache" / "photos"

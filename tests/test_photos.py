@@ -261,18 +261,6 @@ def test_every_kind_of_bad_photo_has_its_own_message() -> None:
     assert len(first_lines) == 8 and len(messages) == 8, first_lines
 
 
-def test_jpeg_thumbnail_for_other_consumers(content: Path) -> None:
-    """The PDF catalogue asks for a photo's published JPEG by the photo's path."""
-    source = content / "vendors" / "foto" / "amplang.jpg"
-    cache = content.parent / "cache"
-    assert photos.jpeg_thumbnail(source, cache) is None  # not made yet
-    build_docs(content)
-    jpeg = photos.jpeg_thumbnail(source, cache)
-    assert jpeg is not None
-    with Image.open(jpeg) as im:
-        assert im.format == "JPEG" and max(im.size) == photos.JPEG_SIZE
-
-
 def test_a_16_bit_png_keeps_its_greys(content: Path) -> None:
     """A 16-bit greyscale PNG (a scanner's) is not published white: its 0-65535 range is
     scaled down, not clipped at 255."""

@@ -102,6 +102,24 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> Content:
     return Content(catalogue, vendors, events, synonyms=synonyms, photos=photo_refs)
 
 
+def load_catalogue(content_dir: Path) -> tuple[Catalogue, list[str]]:
+    """catalogue.yml alone, and the vendor ids there are files for: what `new` needs,
+    without being stopped by problems in other files."""
+    catalogue_file = content_dir / "catalogue.yml"
+    if not content_dir.is_dir():
+        raise ContentInvalid([_whole(content_dir, "content.missing")])
+    if _outside(catalogue_file, content_dir):
+        raise ContentInvalid([_whole(catalogue_file, "file.outside")])
+    if not catalogue_file.is_file():
+        raise ContentInvalid([_whole(catalogue_file, "catalogue.missing")])
+    doc, catalogue, problems = _parse(catalogue_file, Catalogue, None)
+    problems += checks.catalogue_ids(doc) if doc else []
+    if problems or catalogue is None:
+        raise ContentInvalid(problems)
+    vendors = list_folder(content_dir / "vendors", content_dir).files
+    return catalogue, [path.stem for path in vendors]
+
+
 def _outside(path: Path, content_dir: Path) -> bool:
     """A link to a file outside content/ (`catalogue.yml -> /etc/passwd`): never read."""
     return path.is_symlink() and checks.leads_outside(path, content_dir)

@@ -768,6 +768,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         '{option} belum diisi; tambahkan, misalnya {option} "{example}"',
         '{option} is missing; add it, e.g. {option} "{example}"',
     ),
+    "new.other_problems": (
+        "catatan: berkas lain masih bermasalah ({count} masalah di {files}); berkas baru ini "
+        "tidak — lihat rinciannya dengan `make check`",
+        "note: other files still have problems ({count} problem(s) in {files}); this new "
+        "file has none — see them with `make check`",
+    ),
     "new.created": (
         "{path} dibuat. Buka berkasnya: isian lain bisa dipakai dengan menghapus tanda # "
         "di depannya. Lalu periksa dengan `make check`.",

@@ -6,6 +6,7 @@ collected and raised once as `ContentInvalid`.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,6 +195,8 @@ def _ignored(name: str) -> bool:
     lower = name.lower()
     if lower.split(".", 1)[0] == "readme" or lower in _SYSTEM_FILES:
         return True
+    if name.startswith("._"):  # macOS keeps a file's Finder details in `._<name>`
+        return True
     if name.startswith(".#") or name.endswith("~") or (name[:1] == "#" and name[-1:] == "#"):
         return True  # an editor's lock, backup or autosave file, gone after the save
     return name.startswith(".") and not _is_yaml_name(name)  # .gitkeep, .toko.yml.swp
@@ -204,6 +207,10 @@ def list_folder(folder: Path, content_dir: Path) -> Listing:
     a file the catalogue would skip must never be skipped without a word."""
     listing = Listing()
     if not folder.is_dir():
+        return listing
+    if checks.leads_outside(folder, content_dir):  # `vendors -> /etc`: list nothing there
+        problem = _whole(folder, "folder.outside")
+        listing.problems.append(dataclasses.replace(problem, file=problem.file + "/"))
         return listing
     kind = folder.name
     for path in sorted(folder.iterdir()):
@@ -217,7 +224,7 @@ def list_folder(folder: Path, content_dir: Path) -> Listing:
             listing.problems.append(_not_content(path, f"{stem}.yml", kind))
         else:
             problem, slug = _name_problem(path, kind)
-            if problem is None and path.is_symlink() and checks.leads_outside(path, content_dir):
+            if problem is None and checks.leads_outside(path, content_dir):
                 problem = _whole(path, "file.outside")
             elif problem is None and path.exists() and not path.is_file():
                 problem = _whole(path, "file.not_regular")  # a pipe would hang the read

@@ -243,6 +243,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this file is a link that leads outside content/",
     ),
     "file.outside.hint": ("salin berkasnya sendiri ke sini", "copy the file itself here"),
+    "folder.outside": (
+        "folder ini adalah tautan yang mengarah ke luar content/",
+        "this folder is a link that leads outside content/",
+    ),
+    "folder.outside.hint": ("salin isinya sendiri ke sini", "copy what it holds here"),
     "file.not_regular": ("ini bukan berkas biasa", "this is not a regular file"),
     "file.not_regular.hint": (
         "ganti dengan berkas teks YAML biasa",

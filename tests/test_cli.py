@@ -200,7 +200,7 @@ def test_photos_and_folders_a_photo_field_uses_are_content(content: Path) -> Non
     )
     for name in ("README.md", "readme.txt", ".DS_Store", ".gitkeep", ".toko-foto.yml.swp"):
         (vendors / name).write_text("x", "utf-8")
-    for name in ("toko-foto.yml~", "#toko-foto.yml#", "Thumbs.db"):
+    for name in ("toko-foto.yml~", "#toko-foto.yml#", "._toko-foto.yml", "Thumbs.db"):
         (vendors / name).write_text("x", "utf-8")
     (content / "events" / "README.md").write_text("x", "utf-8")
     loaded = load_content(Path("content"))

@@ -144,15 +144,20 @@ def _photo_problem(value: str, folder: Path, content_dir: Path) -> tuple[Msg, Ms
     if ".." in value.split("/"):
         return t("photo.up", value=value), hint
     target = folder / value
-    try:
-        inside = target.resolve().is_relative_to(content_dir.resolve())
-    except (OSError, RuntimeError):  # a symlink loop
-        inside = False
-    if not inside:
+    if leads_outside(target, content_dir):
         return t("photo.outside", value=value), t("photo.outside.hint")
     if not target.is_file():
         return t("photo.missing", value=value), t("photo.missing.hint")
     return photos.inspect(target, value)
+
+
+def leads_outside(target: Path, content_dir: Path) -> bool:
+    """Whether `target`, followed through any links, ends up outside content/ (a link
+    to /etc/passwd, say): such a file is never read, let alone published."""
+    try:
+        return not target.resolve().is_relative_to(content_dir.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return True
 
 
 def synonym_groups(doc: Document, synonyms: Synonyms) -> list[Problem]:

@@ -13,8 +13,8 @@ import click
 
 from generator import checks, fields, scaffold
 from generator.cli_shared import CONTENT, friendly
-from generator.load import display_path, load_content
-from generator.messages import t
+from generator.load import display_path, load_catalogue, load_content
+from generator.messages import Count, t
 from generator.model import Event, Vendor
 from generator.problems import ContentInvalid
 from generator.source import load_document
@@ -98,7 +98,11 @@ def _new_file(folder: Path, slug: str) -> Path:
 
 
 def _write_checked(
-    path: Path, text: str, model: type, references: Callable[[Any, Any], list]
+    content_dir: Path,
+    path: Path,
+    text: str,
+    model: type,
+    references: Callable[[Any, Any], list],
 ) -> None:
     """Write the new file, check it as `check` would, and take it back if it fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,6 +117,17 @@ def _write_checked(
         path.unlink()
         raise ContentInvalid(problems)
     click.echo(t("new.created", path=path))
+    _mention_other_problems(content_dir)
+
+
+def _mention_other_problems(content_dir: Path) -> None:
+    """Problems in other files don't stop a new one; the volunteer still hears of them."""
+    try:
+        load_content(content_dir)
+    except ContentInvalid as err:
+        files = sorted({problem.file for problem in err.problems})
+        count = Count(len(err.problems))
+        click.echo(t("new.other_problems", count=count, files=", ".join(files)), err=True)
 
 
 @new.command("vendor")
@@ -132,7 +147,7 @@ def new_vendor(
     price: str | None,
 ) -> None:
     """Write content/vendors/SLUG.yml from the template."""
-    catalogue = load_content(content_dir).catalogue
+    catalogue, _ = load_catalogue(content_dir)  # other files' problems are only mentioned
     path = _new_file(content_dir / "vendors", slug)
     ids = [c.id for c in catalogue.categories]
     name = _ask(name, "--name", str(t("prompt.vendor_name")), "Toko Bu Sari")
@@ -148,7 +163,9 @@ def new_vendor(
     text = scaffold.vendor_template(
         name, category, product, price, ids, [p.id for p in catalogue.programmes]
     )
-    _write_checked(path, text, Vendor, lambda doc, v: checks.vendor_refs(doc, v, catalogue))
+    _write_checked(
+        content_dir, path, text, Vendor, lambda doc, v: checks.vendor_refs(doc, v, catalogue)
+    )
 
 
 @new.command("event")
@@ -170,7 +187,7 @@ def new_event(
     vendor: str | None,
 ) -> None:
     """Write content/events/SLUG.yml from the template."""
-    content = load_content(content_dir)
+    _, slugs = load_catalogue(content_dir)  # other files' problems are only mentioned
     path = _new_file(content_dir / "events", slug)
     name = _ask(name, "--name", str(t("prompt.event_name")), "Bazar UMKM Juli")
     date = _ask(date, "--date", str(t("prompt.date")), "2026-07-11", _is_date)
@@ -180,10 +197,10 @@ def new_event(
         vendor,
         "--vendor",
         str(t("prompt.vendor")),
-        next(iter(content.vendors), "x"),
-        _a_vendor(sorted(content.vendors)),
+        next(iter(slugs), "x"),
+        _a_vendor(sorted(slugs)),
     )
     text = scaffold.event_template(name, date, location, stall, vendor)
-
-    vendors = set(content.vendors)
-    _write_checked(path, text, Event, lambda doc, e: checks.event_refs(doc, e, vendors))
+    _write_checked(
+        content_dir, path, text, Event, lambda doc, e: checks.event_refs(doc, e, set(slugs))
+    )

@@ -190,8 +190,87 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ganti namanya menjadi {suggestion}.yml ({why})",
         "rename it to {suggestion}.yml ({why})",
     ),
-    "file.yaml_ext": ("nama berkas berakhiran .yaml", "the file ends in .yaml"),
-    "file.yaml_ext.hint": ("ganti namanya menjadi {stem}.yml", "rename it to {stem}.yml"),
+    # What else sits in vendors/ and events/: every file is content or a problem.
+    "file.yaml_ext": (
+        "nama berkas berakhiran `{ext}`, jadi berkas ini tidak dibaca",
+        "the file name ends in `{ext}`, so the file is not read",
+    ),
+    "file.ext_case": (
+        "akhiran `{ext}` harus ditulis `.yml` (huruf kecil), jadi berkas ini tidak dibaca",
+        "the ending `{ext}` must be written `.yml` (lowercase), so the file is not read",
+    ),
+    "file.space": (
+        "nama berkas diawali atau diakhiri spasi, jadi berkas ini tidak dibaca",
+        "the file name starts or ends with a space, so the file is not read",
+    ),
+    "file.rename_to": ("ganti nama berkasnya menjadi `{name}`", "rename the file to `{name}`"),
+    "file.rename_taken": (
+        "`{name}` sudah ada: pindahkan isi berkas ini ke sana, lalu hapus berkas ini",
+        "`{name}` already exists: move what this file holds there, then delete this one",
+    ),
+    "file.no_name": (
+        "berkas ini tidak punya nama, hanya akhiran `{ext}`",
+        "the file has no name, only the ending `{ext}`",
+    ),
+    "file.no_name.vendors": (
+        "beri nama sesuai nama usahanya, misalnya `toko-bu-sari.yml`",
+        "name it after the business, e.g. `toko-bu-sari.yml`",
+    ),
+    "file.no_name.events": (
+        "beri nama sesuai nama bazarnya, misalnya `bazar-juli-2026.yml`",
+        "name it after the bazaar, e.g. `bazar-juli-2026.yml`",
+    ),
+    "file.not_content": (
+        "berkas ini tidak dibaca: hanya berkas `.yml` yang menjadi isi katalog",
+        "this file is not read: only `.yml` files become part of the catalogue",
+    ),
+    "file.not_content.vendors": (
+        "jika isinya data usaha, ganti nama berkasnya menjadi `{name}`; jika bukan, "
+        "pindahkan keluar dari folder ini",
+        "if it holds a business, rename the file to `{name}`; if not, move it out of this folder",
+    ),
+    "file.not_content.events": (
+        "jika isinya data bazar, ganti nama berkasnya menjadi `{name}`; jika bukan, "
+        "pindahkan keluar dari folder ini",
+        "if it holds a bazaar, rename the file to `{name}`; if not, move it out of this folder",
+    ),
+    "file.copy": (
+        "tampaknya ini salinan `{name}`: hapus, atau pindahkan keluar dari folder ini",
+        "this looks like a copy of `{name}`: delete it, or move it out of this folder",
+    ),
+    "file.outside": (
+        "berkas ini adalah tautan yang mengarah ke luar content/",
+        "this file is a link that leads outside content/",
+    ),
+    "file.outside.hint": ("salin berkasnya sendiri ke sini", "copy the file itself here"),
+    "folder.outside": (
+        "folder ini adalah tautan yang mengarah ke luar content/",
+        "this folder is a link that leads outside content/",
+    ),
+    "folder.outside.hint": ("salin isinya sendiri ke sini", "copy what it holds here"),
+    "file.not_regular": ("ini bukan berkas biasa", "this is not a regular file"),
+    "file.not_regular.hint": (
+        "ganti dengan berkas teks YAML biasa",
+        "replace it with an ordinary YAML text file",
+    ),
+    "folder.not_content": ("folder ini tidak dibaca", "this folder is not read"),
+    "folder.not_content.vendors": (
+        "taruh berkas usaha langsung di {folder}/ dan fotonya di {folder}/foto/",
+        "put business files straight in {folder}/ and their photos in {folder}/foto/",
+    ),
+    "folder.not_content.events": (
+        "taruh berkas bazar langsung di {folder}/",
+        "put bazaar files straight in {folder}/",
+    ),
+    "photo.unused": (
+        "tidak ada `photo:` yang memakai foto ini",
+        "no `photo:` uses this photo",
+    ),
+    "photo.unused.hint": (
+        "pindahkan ke folder foto/ dan tulis `photo: foto/{name}` di berkas usahanya, atau hapus",
+        "move it into the foto/ folder and write `photo: foto/{name}` in the business's "
+        "file, or delete it",
+    ),
     # Fields and types
     "field.missing": ("isian wajib belum ada", "required field is missing"),
     "field.missing.hint": ("tambahkan `{name}: …` ke {owner}", "add `{name}: …` to {owner}"),
@@ -693,6 +772,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "new.missing": (
         '{option} belum diisi; tambahkan, misalnya {option} "{example}"',
         '{option} is missing; add it, e.g. {option} "{example}"',
+    ),
+    "new.other_problems": (
+        "catatan: berkas lain masih bermasalah ({count} masalah di {files}); berkas baru ini "
+        "tidak — lihat rinciannya dengan `make check`",
+        "note: other files still have problems ({count} problem(s) in {files}); this new "
+        "file has none — see them with `make check`",
     ),
     "new.created": (
         "{path} dibuat. Buka berkasnya: isian lain bisa dipakai dengan menghapus tanda # "

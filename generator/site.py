@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -53,11 +54,12 @@ def build(config: MkDocsConfig, site_dir: Path) -> None:
     site_dir = site_dir.resolve()
     if site_dir.is_dir() and any(site_dir.iterdir()) and not _is_site(site_dir):
         raise BuildFailed(t("build.not_a_site", path=site_dir))
-    for leftover in site_dir.parent.glob(f".{site_dir.name}-new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
+    _remove_dead_builds(site_dir)
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+        # Named after this process, so the next build can tell whether it is still running.
+        prefix = f".{site_dir.name}-new-{os.getpid()}-"
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=site_dir.parent))
     except OSError as err:
         raise os_failure(err, site_dir.parent) from None
     config["site_dir"] = str(staging)
@@ -70,6 +72,31 @@ def build(config: MkDocsConfig, site_dir: Path) -> None:
         raise os_failure(err, err.filename or site_dir) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # after a swap: the previous site
+
+
+def _remove_dead_builds(site_dir: Path) -> None:
+    """Delete the folders of builds that were killed (`.site-new-<pid>-…`, and their
+    `…-old`), and only those: a build still running, or a folder we can't place, stays."""
+    pattern = re.compile(rf"\.{re.escape(site_dir.name)}-new-(\d+)-.+")
+    for leftover in site_dir.parent.glob(f".{site_dir.name}-new-*"):
+        found = pattern.fullmatch(leftover.name)
+        if found and leftover.is_dir() and not _running(int(found[1])):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` exists. Unknown is "yes": better a leftover than a lost build."""
+    if os.name != "posix":  # Windows' os.kill(pid, 0) would end the process
+        return True
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # another user's process, or no such number
+        return True
+    return True
 
 
 def _swap(new: Path, current: Path) -> None:

@@ -128,6 +128,89 @@ def test_mkdocs_failure_also_keeps_previous_site(content: Path, tmp_path: Path) 
     assert (tmp_path / "site" / "index.html").read_bytes() == marker
 
 
+def test_check_and_build_name_every_file_the_catalogue_would_skip(
+    content: Path, tmp_path: Path
+) -> None:
+    """A vendor saved under a name the catalogue does not read is never silently left out;
+    a YAML link out of content/ is refused, not read (the hostile case)."""
+    vendor = "name: Toko Baru\ncategory: makanan\nproducts:\n  - name: Kue\n    price: 1000\n"
+    for name in ("Toko-Baru.YML", "toko.yaml", "toko.yml ", ".yml", "..yml", "toko.yml.bak"):
+        (content / "vendors" / name).write_text(vendor, "utf-8")
+    (content / "vendors" / "bocor.yml").symlink_to("/etc/hostname")
+    expected_id = (
+        "content/vendors/..yml: berkas ini tidak punya nama, hanya akhiran `.yml` — beri nama "
+        "sesuai nama usahanya, misalnya `toko-bu-sari.yml`\n"
+        "content/vendors/.yml: berkas ini tidak punya nama, hanya akhiran `.yml` — beri nama "
+        "sesuai nama usahanya, misalnya `toko-bu-sari.yml`\n"
+        "content/vendors/Toko-Baru.YML: akhiran `.YML` harus ditulis `.yml` (huruf kecil), "
+        "jadi berkas ini tidak dibaca — ganti nama berkasnya menjadi `toko-baru.yml`\n"
+        "content/vendors/bocor.yml: berkas ini adalah tautan yang mengarah ke luar content/ — "
+        "salin berkasnya sendiri ke sini\n"
+        "content/vendors/toko.yaml: nama berkas berakhiran `.yaml`, jadi berkas ini tidak "
+        "dibaca — ganti nama berkasnya menjadi `toko.yml`\n"
+        "content/vendors/toko.yml : nama berkas diawali atau diakhiri spasi, jadi berkas ini "
+        "tidak dibaca — ganti nama berkasnya menjadi `toko.yml`\n"
+        "content/vendors/toko.yml.bak: berkas ini tidak dibaca: hanya berkas `.yml` yang "
+        "menjadi isi katalog — jika isinya data usaha, ganti nama berkasnya menjadi "
+        "`toko.yml`; jika bukan, pindahkan keluar dari folder ini\n"
+        "\n7 masalah di 7 berkas. Belum ada yang ditulis; perbaiki, lalu jalankan perintahnya "
+        "lagi.\n"
+    )
+    checked = run("check", cwd=content.parent)
+    assert (checked.returncode, checked.stdout, checked.stderr) == (1, "", expected_id)
+
+    (content / "vendors" / "toko.yml").write_text(vendor, "utf-8")  # now the rename is taken
+    english = run("--lang", "en", "check", cwd=content.parent)
+    assert english.returncode == 1
+    assert (
+        "content/vendors/toko.yml : the file name starts or ends with a space, so the file is "
+        "not read — `toko.yml` already exists: move what this file holds there, then delete "
+        "this one\n"
+    ) in english.stderr
+    assert (
+        "content/vendors/toko.yml.bak: this file is not read: only `.yml` files become part of "
+        "the catalogue — this looks like a copy of `toko.yml`: delete it, or move it out of "
+        "this folder\n"
+    ) in english.stderr
+    (content / "vendors" / "toko.yml").unlink()
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8"), encoding="utf-8")
+    built = run("build", "--config", str(config), cwd=tmp_path)
+    assert built.returncode == 1
+    assert built.stderr == expected_id
+    assert not (tmp_path / "site").exists()
+
+
+def test_photos_and_folders_a_photo_field_uses_are_content(content: Path) -> None:
+    """Beside the vendor files: a photo named by `photo:` (also in a folder other than
+    foto/), a README, and what editors and operating systems leave behind."""
+    import shutil
+
+    from generator.load import load_content
+
+    vendors = content / "vendors"
+    (vendors / "gambar").mkdir()
+    shutil.copyfile(vendors / "foto" / "amplang.jpg", vendors / "gambar" / "kue.jpg")
+    shutil.copyfile(vendors / "foto" / "amplang.jpg", vendors / "toko.jpg")
+    (vendors / "toko-foto.yml").write_text(
+        "name: Toko Foto\ncategory: makanan\nphoto: toko.jpg\nproducts:\n"
+        "  - name: Kue\n    price: 1000\n    photo: gambar/kue.jpg\n",
+        "utf-8",
+    )
+    for name in ("README.md", "readme.txt", ".DS_Store", ".gitkeep", ".toko-foto.yml.swp"):
+        (vendors / name).write_text("x", "utf-8")
+    for name in ("toko-foto.yml~", "#toko-foto.yml#", "._toko-foto.yml", "Thumbs.db"):
+        (vendors / name).write_text("x", "utf-8")
+    (content / "events" / "README.md").write_text("x", "utf-8")
+    loaded = load_content(Path("content"))
+    assert loaded.vendors["toko-foto"].products[0].photo == "gambar/kue.jpg"
+    assert [ref.value for ref in loaded.photos if ref.slug == "toko-foto"] == [
+        "toko.jpg",
+        "gambar/kue.jpg",
+    ]
+
+
 def test_other_content_folder_builds_with_same_installation(content: Path, tmp_path: Path) -> None:
     other = tmp_path / "kelurahan-lain"
     content.rename(other)
@@ -206,11 +289,28 @@ def test_serve_shows_a_saved_yaml_edit(content: Path, tmp_path: Path) -> None:
         vendor.write_text("name: [tidak ditutup\n", "utf-8")
         time.sleep(2)
         assert "Amplang Baru" in fetch(page)
+
+        # Files the catalogue would skip are named as they are saved, a hostile link too.
+        vendor.write_text("name: Amplang Baru\ncategory: makanan\nproducts: []\n", "utf-8")
+        (content / "vendors" / "Toko-Baru.YML").write_text("name: Toko Baru\n", "utf-8")
+        (content / "vendors" / "bocor.yml").symlink_to("/etc/hostname")
+        (content / "vendors" / "kosong.yml").symlink_to("tidak-ada.yml")
+        time.sleep(2)
+        assert "Amplang Baru" in fetch(page)
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=20)
     assert "content/vendors/amplang-uji.yml:2:1:" in errors
-    assert "Traceback" not in errors
+    assert (
+        "content/vendors/Toko-Baru.YML: akhiran `.YML` harus ditulis `.yml` (huruf kecil), "
+        "jadi berkas ini tidak dibaca — ganti nama berkasnya menjadi `toko-baru.yml`\n"
+    ) in errors
+    assert (
+        "content/vendors/bocor.yml: berkas ini adalah tautan yang mengarah ke luar content/ — "
+        "salin berkasnya sendiri ke sini\n"
+    ) in errors
+    assert "content/vendors/kosong.yml: berkas tidak bisa dibaca" in errors
+    assert "Traceback" not in errors and "galat internal" not in errors
 
 
 def test_build_never_deletes_folders_it_did_not_make(content: Path, tmp_path: Path) -> None:

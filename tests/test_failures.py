@@ -132,6 +132,32 @@ def test_killed_build_leaves_the_site_whole(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".site-*"))
 
 
+def test_a_build_removes_only_its_own_and_dead_builds_folders(
+    content: Path, tmp_path: Path
+) -> None:
+    """Another build's half-written site (a concurrent build, or a folder of unknown
+    origin) is never deleted; one left by a build whose process is gone is."""
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        for name in (".site-new-xyz", f".site-new-{alive.pid}-abc", f".site-new-{dead.pid}-abc"):
+            (tmp_path / name).mkdir()
+            (tmp_path / name / "index.html").write_text("halaman", "utf-8")
+        result = run("build", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    finally:
+        alive.kill()
+        alive.wait()
+    assert (tmp_path / ".site-new-xyz" / "index.html").read_text("utf-8") == "halaman"
+    assert (tmp_path / f".site-new-{alive.pid}-abc" / "index.html").is_file()
+    assert not (tmp_path / f".site-new-{dead.pid}-abc").exists()
+    assert sorted(p.name for p in tmp_path.glob(".site-*")) == sorted(
+        [".site-new-xyz", f".site-new-{alive.pid}-abc"]
+    )
+
+
 def test_sites_are_exchanged_in_one_step(tmp_path: Path) -> None:
     from generator.site import _exchange
 

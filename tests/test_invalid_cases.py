@@ -86,3 +86,21 @@ def test_a_30_mb_file_is_refused_before_it_is_parsed(content: Path) -> None:
     assert result.stderr.startswith(
         "content/vendors/besar.yml: berkas terlalu besar (30.000.024 bita, paling besar 1.000.000)"
     )
+
+
+def test_a_content_folder_linked_out_of_content_is_not_read(content: Path, tmp_path: Path) -> None:
+    """`events -> /somewhere/else`: nothing there is read, and one line says why."""
+    elsewhere = tmp_path / "di-luar"
+    shutil.move(content / "events", elsewhere)
+    (elsewhere / "Bocor.txt").write_text("rahasia", "utf-8")
+    (content / "events").symlink_to(elsewhere)
+    assert [
+        p.render("id") for p in problems_for(CASES / "value-file-name-only-extension", content)
+    ] == [
+        "content/events/: folder ini adalah tautan yang mengarah ke luar content/ — "
+        "salin isinya sendiri ke sini",
+        "content/vendors/..yml: berkas ini tidak punya nama, hanya akhiran `.yml` — beri nama "
+        "sesuai nama usahanya, misalnya `toko-bu-sari.yml`",
+        "content/vendors/.yml: berkas ini tidak punya nama, hanya akhiran `.yml` — beri nama "
+        "sesuai nama usahanya, misalnya `toko-bu-sari.yml`",
+    ]

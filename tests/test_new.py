@@ -84,6 +84,50 @@ def test_new_vendor_from_flags_validates_and_never_overwrites(content: Path) -> 
     assert path.read_bytes() == before
 
 
+def test_new_files_are_written_beside_an_unrelated_broken_file(content: Path) -> None:
+    """A volunteer adding their shop is not stopped by someone else's broken file: the
+    new file and catalogue.yml are checked, the others are only mentioned."""
+    (content / "vendors" / "kebun-uji.yml").write_text("name: [tidak ditutup\n", "utf-8")
+    (content / "vendors" / "Toko-Lama.YML").write_text("name: Toko Lama\n", "utf-8")
+    made = run(
+        *("new", "vendor", "toko-bu-sari", "--name", "Toko Bu Sari"),
+        *("--category", "makanan", "--product", "Kue lapis", "--price", "2500"),
+        cwd=content.parent,
+    )
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("content/vendors/toko-bu-sari.yml dibuat.")
+    assert made.stderr == (
+        "catatan: berkas lain masih bermasalah (2 masalah di content/vendors/Toko-Lama.YML, "
+        "content/vendors/kebun-uji.yml); berkas baru ini tidak — lihat rinciannya dengan "
+        "`make check`\n"
+    )
+    assert (content / "vendors" / "toko-bu-sari.yml").is_file()
+
+    event = run(
+        *("--lang", "en", "new", "event", "bazar-baru", "--name", "Bazar Baru"),
+        *("--date", "2026-07-11", "--location", "Lapangan", "--stall", "A1"),
+        *("--vendor", "toko-bu-sari"),
+        cwd=content.parent,
+    )
+    assert event.returncode == 0, event.stderr
+    assert event.stderr == (
+        "note: other files still have problems (2 problem(s) in content/vendors/Toko-Lama.YML, "
+        "content/vendors/kebun-uji.yml); this new file has none — see them with `make check`\n"
+    )
+    assert (content / "events" / "bazar-baru.yml").is_file()
+
+    # A broken catalogue.yml still stops it: the new file is checked against it.
+    (content / "catalogue.yml").write_text("title: [\n", "utf-8")
+    refused = run(
+        *("new", "vendor", "toko-lain", "--name", "Toko Lain"),
+        *("--category", "makanan", "--product", "Kue", "--price", "2500"),
+        cwd=content.parent,
+    )
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("content/catalogue.yml:")
+    assert not (content / "vendors" / "toko-lain.yml").exists()
+
+
 def test_new_vendor_refuses_bad_names_and_missing_answers(content: Path) -> None:
     bad = run("new", "vendor", "Toko Bu Sari", cwd=content.parent)
     assert bad.returncode == 1

@@ -45,3 +45,22 @@ def test_pull_requests_get_annotations_summary_and_tests() -> None:
             for step in job["steps"]:
                 if "uses" in step:
                     assert len(step["uses"].split("@")[1]) == 40, step["uses"]
+
+
+def test_pre_commit_checks_every_file_saved_under_content() -> None:
+    """A vendor saved as `Toko-Baru.YML`, `toko.yml ` or `toko.txt` is a problem `check`
+    reports, so committing it must run `check` too."""
+    import re
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    (hook,) = [h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "katalog-check"]
+    for path in (
+        "content/vendors/amplang.yml",
+        "content/vendors/Toko-Baru.YML",
+        "content/vendors/toko.yml ",
+        "content/vendors/toko.txt",
+        "content/vendors/baru/toko.yml",
+        "content/catalogue.yml",
+    ):
+        assert re.search(hook["files"], path), path
+    assert not re.search(hook["files"], "README.md")

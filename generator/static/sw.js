@@ -89,7 +89,7 @@ function keep(address, response) {
 // "Tanpa sinyal" for a page never kept; an error only for a file never kept.
 function answer(request, fromNetwork) {
   var network = fromNetwork.then(function (got) { return got.response; });
-  var kept = caches.match(key(request.url), { cacheName: CACHE });
+  var kept = caches.match(key(request.url), { cacheName: CACHE }).catch(function () {});
   var late = new Promise(function (resolve) { setTimeout(resolve, PATIENCE_MS); })
     .then(function () { return kept; })
     .then(function (copy) { return copy || network; });

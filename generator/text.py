@@ -20,21 +20,28 @@ LOCALE = "id"
 
 # Python-Markdown's escapable characters (with the tables extension's `|`).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# Characters that start a block and have no backslash escape in Python-Markdown: `~~~`
+# opens a fenced code block (closed by the next `~~~` at a line start, in any field), a
+# line of `=` under a line of text makes it a heading. As numeric entities they only
+# show. `&` and `<` always: no HTML, no entity of the content's own gets through.
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", "~": "&#126;", "=": "&#61;"})
 
 
 # Names, units and prices repeat across thousands of pages: remember the answers.
 @functools.lru_cache(maxsize=65536)
 def _escape(text: str) -> Markup:
     one_line = re.sub(r"\s+", " ", text)
-    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;")
-    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+    # Backslashes first: the entities' own `#` must stay as it is.
+    return Markup(_MD_SPECIAL.sub(r"\\\1", one_line).translate(_ENTITIES))
 
 
 def md(text: object) -> Markup:
     """Any text -> Markdown that shows exactly that text, on one line, inert.
 
-    `&` and `<` become entities so no HTML (tags, comments, entities) gets through;
-    backslashes stop links, emphasis, `{: attr }` lists and table cells breaking.
+    `&` and `<` become entities so no HTML (tags, comments, entities) gets through, and
+    `~` and `=` so no fence or setext heading starts; backslashes stop links, emphasis,
+    `{: attr }` lists, quotes, lists, headings and table cells breaking. Whitespace
+    becomes one space: no line of its own, no indented code.
     """
     if isinstance(text, Markup):
         return text

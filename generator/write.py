@@ -6,6 +6,7 @@ files: a page written by hand in the docs folder survives every build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -30,7 +31,9 @@ class WriteReport:
 
 
 # A service worker serves only pages at or below its own folder: it goes to the root.
-AT_ROOT = {"sw.js"}
+SERVICE_WORKER = "sw.js"
+AT_ROOT = {SERVICE_WORKER}
+BUILD_ID = b"BUILD_ID"  # in sw.js: replaced by a fingerprint of what the build wrote
 
 
 def static_files() -> dict[str, bytes]:
@@ -63,6 +66,7 @@ def write_docs(
         path: body.encode("utf-8") for path, body in pages.items()
     } | static_files()
     wanted |= files or {}
+    wanted[SERVICE_WORKER] = stamped_service_worker(wanted)
     before = _read_manifest(docs_dir)
     # Files the generator did not write are the author's: never overwritten (an error if
     # they differ from the page that would go there), never claimed, never deleted.
@@ -85,6 +89,21 @@ def write_docs(
     if before != ours:
         _write_manifest(docs_dir, ours)
     return WriteReport(written, unchanged, removed)
+
+
+def stamped_service_worker(wanted: dict[str, bytes | Path]) -> bytes:
+    """`sw.js` with the name of its cache: a fingerprint of every other file the build
+    writes. A build that changed anything (a vendor removed) gets a new worker, which
+    drops every copy the phones kept of the previous build; the same content gives the
+    same `sw.js`, so an unchanged site does not make phones drop their copies."""
+    digest = hashlib.sha256()
+    for rel in sorted(wanted.keys() - {SERVICE_WORKER}):
+        data = wanted[rel]
+        # Copied files (photos) are named by their content's hash: name and size will do.
+        body = data if isinstance(data, bytes) else str(data.stat().st_size).encode()
+        digest.update(b"%d:%s%d:%s" % (len(rel.encode()), rel.encode(), len(body), body))
+    source = _data(wanted[SERVICE_WORKER])
+    return source.replace(BUILD_ID, digest.hexdigest()[:16].encode(), 1)
 
 
 def remove_stale(root: Path, paths: Iterable[str]) -> int:

@@ -43,7 +43,8 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
     edit(content / "vendors" / "amplang-uji.yml", "Paragraf kedua.", "Kedua paragraf.")
     generate(content, docs, DAY)
     after_description = stamps(docs)
-    assert changed(before, after_description) == {"usaha/amplang-uji.md"}
+    # And the service worker: any change names a new cache (phones drop the old copies).
+    assert changed(before, after_description) == {"usaha/amplang-uji.md", "sw.js"}
 
     edit(content / "vendors" / "amplang-uji.yml", "Amplang kepiting", "Amplang rajungan")
     generate(content, docs, DAY)
@@ -60,6 +61,7 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
         "saring/qris.md",
         "data/usaha.json",
         "data/produk.csv",
+        "sw.js",
     }
 
 

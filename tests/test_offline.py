@@ -3,8 +3,10 @@ and a page never opened says so in Indonesian instead of the browser's error."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
+import re
 import shutil
 import threading
 import time
@@ -63,6 +65,15 @@ def installed(browser, url: str):
     return context, page
 
 
+def wait_until(page, script: str, arg: object = None, seconds: float = 20) -> None:
+    """Until `script` (which may answer with a promise) is true in the page. Playwright's
+    `wait_for_function` takes a promise for a true answer at once."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(script, arg):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {script}"
+        page.wait_for_timeout(100)
+
+
 def heading(page) -> str:
     return page.locator("h1").first.inner_text()
 
@@ -101,9 +112,10 @@ def test_offline_shows_the_freshest_copy_seen(browser, site) -> None:
     page.goto(url + "usaha/jamu-mbok-tini/")
     assert heading(page) == "Jamu Baru"
     # The copy is kept just after the page is shown; a person takes longer than that.
-    page.wait_for_function(
+    wait_until(
+        page,
         "caches.match(location.origin + location.pathname)"
-        ".then(r => r && r.text()).then(t => t && t.includes('Jamu Baru'))"
+        ".then(r => r && r.text()).then(t => !!t && t.includes('Jamu Baru'))",
     )
 
     Signal.gone = True
@@ -119,4 +131,135 @@ def test_a_weak_signal_that_drops_says_so(browser, site) -> None:
     Signal.weak = {"/usaha/jamu-mbok-tini/"}
     page.goto(url + "usaha/jamu-mbok-tini/", timeout=20_000)
     assert heading(page) == "Tanpa sinyal"
+    context.close()
+
+
+def kept(page, path: str) -> bool:
+    return page.evaluate(
+        "path => caches.keys().then(names => Promise.all(names.map(n => caches.open(n)"
+        ".then(c => c.match(new URL(path, location.href).href))))).then(r => r.some(x => x))",
+        path,
+    )
+
+
+def wait_kept(page, path: str) -> None:
+    wait_until(page, "path => caches.match(new URL(path, location.href).href).then(r => !!r)", path)
+
+
+def rebuild_without(root: Path, slug: str, sample: Path, work: Path) -> None:
+    """The vendor's file deleted from a copy of the sample content, the site built again
+    (only changed PDFs are made again) and published over the served one."""
+    from conftest import ROOT
+
+    from generator.build import PhotoSettings, build
+
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "vendors" / f"{slug}.yml").unlink()
+    docs = work / "docs"
+    shutil.copytree(sample.parent / "docs", docs)
+    photos = PhotoSettings(cache_dir=ROOT / ".cache" / "photos")
+    build(content, work / "site", ROOT / "mkdocs.yml", docs_dir=docs, photo_settings=photos)
+    shutil.rmtree(root)
+    shutil.copytree(work / "site", root)
+
+
+def cache_name(root: Path) -> str:
+    found = re.search(r'var CACHE = "([^"]+)";', (root / "sw.js").read_text("utf-8"))
+    assert found, "sw.js names its cache"
+    return found.group(1)
+
+
+def test_a_removed_vendor_is_gone_from_the_phone(browser, site, sample_site, tmp_path) -> None:
+    """A vendor who asked to be removed: after the next build, not shown online (the
+    server's 404, not the copy kept) nor, once the new worker took over, offline."""
+    root, url = site
+    context, page = installed(browser, url)
+    page.goto(url + "usaha/katering-dapur-bunda-yuli/")
+    vendor = heading(page)
+    wait_kept(page, "/usaha/katering-dapur-bunda-yuli/")
+    before = cache_name(root)
+
+    rebuild_without(root, "katering-dapur-bunda-yuli", sample_site, tmp_path / "again")
+    after = cache_name(root)
+    assert after != before  # a new build, a new cache: the old one goes
+
+    response = page.goto(url + "usaha/katering-dapur-bunda-yuli/")
+    assert response.status == 404 and vendor not in page.content()
+    # The visit fetched the new sw.js: its worker takes over and deletes the old copies.
+    wait_until(page, "name => caches.keys().then(n => n.join() === name)", after)
+
+    Signal.gone = True
+    page.goto(url + "usaha/katering-dapur-bunda-yuli/")
+    assert heading(page) == "Tanpa sinyal"
+    context.close()
+
+
+def test_the_same_content_keeps_the_same_cache(tmp_path) -> None:
+    """An unchanged catalogue built again gives the same sw.js: phones keep their copies."""
+    from conftest import ROOT
+
+    from generator.build import PhotoSettings, generate
+
+    photos = PhotoSettings(cache_dir=ROOT / ".cache" / "photos")
+    day = datetime.date(2026, 1, 1)
+    generate(ROOT / "content", tmp_path / "a", day, photo_settings=photos)
+    generate(ROOT / "content", tmp_path / "b", day, photo_settings=photos)
+    assert cache_name(tmp_path / "a") == cache_name(tmp_path / "b")
+
+
+def test_a_page_the_server_says_is_gone_is_forgotten(browser, site) -> None:
+    root, url = site
+    context, page = installed(browser, url)
+    page.goto(url + "usaha/laundry-bersih-wangi/")
+    wait_kept(page, "/usaha/laundry-bersih-wangi/")
+    shutil.rmtree(root / "usaha" / "laundry-bersih-wangi")  # taken down by hand: 404
+
+    assert page.goto(url + "usaha/laundry-bersih-wangi/").status == 404
+    page.goto(url)
+    wait_until(page, "caches.match(location.origin + '/usaha/laundry-bersih-wangi/').then(r => !r)")
+    Signal.gone = True
+    page.goto(url + "usaha/laundry-bersih-wangi/")
+    assert heading(page) == "Tanpa sinyal"
+    context.close()
+
+
+def test_pdfs_are_not_kept(browser, site) -> None:
+    _, url = site
+    context, page = installed(browser, url)
+    size = page.evaluate("fetch('katalog.pdf').then(r => r.arrayBuffer()).then(b => b.byteLength)")
+    assert size > 10_000
+    page.goto(url + "usaha/")  # kept after the PDF was read whole
+    wait_kept(page, "/usaha/")
+    page.wait_for_timeout(500)
+    assert not kept(page, "/katalog.pdf")
+    context.close()
+
+
+VENDORS = sorted(p.stem for p in (Path(__file__).parents[1] / "content/vendors").glob("*.yml"))
+
+
+def test_the_pages_used_longest_ago_go_first(browser, site) -> None:
+    """At most MOST pages and files are kept (here 16 instead of 200); opening a page
+    again makes it the newest."""
+    root, url = site
+    worker = (root / "sw.js").read_text("utf-8")
+    assert "var MOST = 200;" in worker
+    (root / "sw.js").write_text(worker.replace("var MOST = 200;", "var MOST = 16;"), "utf-8")
+    context, page = installed(browser, url)
+    opened = [f"/usaha/{slug}/" for slug in VENDORS[:14]]
+    for n, path in enumerate(opened):
+        page.goto(url + path.lstrip("/"))
+        wait_kept(page, path)
+        if n >= 2:  # the first page is used again and again
+            page.goto(url + opened[0].lstrip("/"))
+            wait_kept(page, opened[0])
+
+    count = page.evaluate(
+        "caches.keys().then(n => caches.open(n[0])).then(c => c.keys()).then(k => k.length)"
+    )
+    assert count <= 16
+    assert kept(page, opened[0]) and kept(page, opened[-1])
+    assert not kept(page, opened[1])  # opened once, long ago
+    assert kept(page, "/luring/")  # kept at installation, never dropped
     context.close()

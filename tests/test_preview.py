@@ -37,8 +37,8 @@ def test_dirty_rebuilds_keep_every_page_searchable(content: Path, tmp_path: Path
     vendor.write_text(vendor.read_text("utf-8").replace("Amplang kepiting", "Amplang rajungan"))
     _, written, _ = generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
     # The vendor page, the six lists that name the product, the search word list,
-    # usaha.json and produk.csv.
-    assert written.written == 10
+    # usaha.json, produk.csv and sw.js (a new cache name).
+    assert written.written == 11
     after = dirty_build(tmp_path)
     assert pages(after) == pages(full)  # MkDocs alone would keep only the 4 rebuilt pages
     texts = " ".join(d["text"] for d in after["docs"] if d["location"].startswith("usaha/"))

@@ -175,6 +175,17 @@ def test_payload_stays_readable_as_text(hostile_site: Path, name: str) -> None:
     assert "49" not in shown  # Jinja syntax in content is never evaluated
 
 
+def test_every_payload_leaves_the_vendor_page_its_shape(hostile_site: Path) -> None:
+    """The vendor pages differ only in their text: no payload opens a code block, a
+    heading, a quote, a list or a table (a `~~~` in one field closed by one in another)."""
+    shapes = {}
+    for name, slug in SLUGS.items():
+        html = (hostile_site / "usaha" / slug / "index.html").read_text(encoding="utf-8")
+        shapes[name] = inspect(html.split("<article", 1)[1].split("</article>", 1)[0]).tags
+    first = shapes[next(iter(SLUGS))]
+    assert {name: tags for name, tags in shapes.items() if tags != first} == {}
+
+
 def test_search_index_and_sitemap_hold_no_markup(hostile_site: Path) -> None:
     index = json.loads((hostile_site / "search" / "search_index.json").read_text("utf-8"))
     for doc in index["docs"]:

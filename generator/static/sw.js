@@ -1,12 +1,19 @@
 // Offline after a visit: the bazaar field often has poor signal.
-// Every page and file of this site that the phone fetched is kept; the network is asked
-// first, so a reader online always sees today's catalogue, and the kept copy is used when
-// there is no network or it has not answered in a few seconds. Nothing else is
-// downloaded ahead: a reader on metered data pays only for what they opened.
+// Every page and file of this site that the phone fetched is kept (PDFs aside: big, and
+// printed from a computer); the network is asked first, so a reader online always sees
+// today's catalogue, and the kept copy is used when there is no network or it has not
+// answered in a few seconds. Nothing else is downloaded ahead: a reader on metered data
+// pays only for what they opened.
+// What is kept ends with the build it came from: the cache is named after the build's
+// content (the build writes it in below), and a new build's worker deletes every other
+// cache when it takes over. A vendor who asked to be removed is gone from every phone
+// that goes online once, and a page the server says is gone (404, 410) is dropped at once.
+// At most MOST pages and files are kept; the one used longest ago goes first.
 // Registered by katalog.js; it lives at the site's root because a service worker only
 // serves pages at or below its own folder. (`serve` replaces it with one that removes
 // itself: see generator/preview.py.)
-var CACHE = "katalog-v1";
+var CACHE = "katalog-BUILD_ID";
+var MOST = 200;
 var PATIENCE_MS = 4000;
 // Kept at installation: what search needs, and the page shown for a page never opened.
 // From the browser's own cache where it has them: the home page just fetched them.
@@ -24,6 +31,7 @@ self.addEventListener("install", function (event) {
   );
 });
 
+// Another build's copies (and the old `katalog-v1`) are deleted, whatever they held.
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) { return name !== CACHE; })
@@ -44,27 +52,56 @@ self.addEventListener("fetch", function (event) {
   var fromNetwork = fetch(asked).then(function (response) {
     return { response: response, copy: keepable(response) ? response.clone() : null };
   }, function () { return { response: null, copy: null }; });
-  // Keep the fresh copy even when the kept one was already shown.
+  // Keep the fresh copy even when the kept one was already shown; forget a page the
+  // server says is gone.
   event.waitUntil(fromNetwork.then(function (got) {
-    return got.copy && caches.open(CACHE).then(function (cache) {
-      return cache.put(key(request.url), got.copy);
-    }).catch(function () {});
+    if (got.copy) return keep(request.url, got.copy);
+    if (got.response && (got.response.status === 404 || got.response.status === 410)) {
+      return caches.open(CACHE).then(function (cache) {
+        return cache.delete(key(request.url));
+      }).catch(function () {});
+    }
   }));
   event.respondWith(answer(request, fromNetwork));
 });
+
+// Put a copy last in the cache (a cache lists its entries oldest first), then drop the
+// oldest beyond MOST; the pages kept at installation stay.
+function keep(address, response) {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.delete(key(address))
+      .then(function () { return cache.put(key(address), response); })
+      .then(function () { return cache.keys(); })
+      .then(function (requests) {
+        var first = FIRST.map(function (path) {
+          return key(new URL(path, self.registration.scope).href);
+        });
+        var spare = requests.filter(function (r) { return first.indexOf(r.url) < 0; });
+        var over = requests.length - MOST;
+        return Promise.all(spare.slice(0, Math.max(over, 0)).map(function (r) {
+          return cache.delete(r);
+        }));
+      });
+  }).catch(function () {});
+}
 
 // The network's answer, or the kept copy when the network fails or is slow; the page
 // "Tanpa sinyal" for a page never kept; an error only for a file never kept.
 function answer(request, fromNetwork) {
   var network = fromNetwork.then(function (got) { return got.response; });
-  var kept = caches.match(key(request.url), { cacheName: CACHE });
+  var kept = caches.match(key(request.url), { cacheName: CACHE }).catch(function () {});
   var late = new Promise(function (resolve) { setTimeout(resolve, PATIENCE_MS); })
     .then(function () { return kept; })
     .then(function (copy) { return copy || network; });
-  return Promise.race([network, late])
+  var shown = Promise.race([network, late])
     .then(function (response) { return response || kept; })
     .then(function (response) { return response || network; })
     .then(function (response) { return response || offline(request); });
+  return Promise.all([shown, kept]).then(function (both) {
+    // A kept copy shown is a copy used: it goes to the end of the queue.
+    if (both[1] && both[0] === both[1]) keep(request.url, both[1].clone());
+    return both[0];
+  });
 }
 
 // Search results link to `page/?h=word`: one page, kept once, under its address alone.
@@ -73,9 +110,11 @@ function key(address) {
   return url.origin + url.pathname;
 }
 
-// Whole, direct answers only: not a partial one, not a Wi-Fi login page's redirect.
+// Whole, direct answers only: not a partial one, not a Wi-Fi login page's redirect, not
+// a PDF (several megabytes each).
 function keepable(response) {
-  return response && response.status === 200 && response.type === "basic" && !response.redirected;
+  return response && response.status === 200 && response.type === "basic" &&
+    !response.redirected && !/\.pdf([?#]|$)/i.test(response.url);
 }
 
 function isPage(request, url) {
@@ -85,8 +124,8 @@ function isPage(request, url) {
 
 function offline(request) {
   var luring = key(new URL("luring/", self.registration.scope).href);
-  var shown = isPage(request, new URL(request.url)) ? caches.match(luring)
-                                                    : Promise.resolve(undefined);
+  var shown = isPage(request, new URL(request.url))
+    ? caches.match(luring, { cacheName: CACHE }) : Promise.resolve(undefined);
   return shown.then(function (response) {
     return response || new Response("", { status: 504, statusText: "Offline" });
   });

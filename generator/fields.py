@@ -21,6 +21,7 @@ class FieldError(ValueError):
 
 
 MAX_PRICE = 100_000_000  # Rp100 juta: above this it is surely a typo
+_MAX_PRICE_CHARS = len("100.000.000")  # written with dots, the longest price is this long
 
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() also accepts "²" and "١٥"
 _RP_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
@@ -37,6 +38,9 @@ def parse_price(value: object) -> int:
         amount = value
     elif isinstance(value, str):
         text = _TRAILER.sub("", _RP_PREFIX.sub("", value.strip()).replace(" ", ""))
+        if len(text.lstrip("0")) > _MAX_PRICE_CHARS and re.fullmatch(r"[0-9.]+", text):
+            # Many digits: surely too high, and past 4,300 Python will not read them at all.
+            raise FieldError(t("price.too_high", value=value), t("price.too_high.hint"))
         if _DIGITS.fullmatch(text):
             amount = int(text)
         elif _GROUPED.fullmatch(text):

@@ -178,6 +178,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "time.range": ("jam `{value}` tidak ada", "`{value}` is not a time of day"),
     "date.real": ("tanggal `{value}` tidak ada", "`{value}` is not a real date"),
     "date.real.hint": ("periksa tanggal dan bulannya", "check the day and the month"),
+    "date.range": (
+        "tanggal `{value}` di luar tahun {low}–{high}",
+        "`{value}` is outside the years {low}–{high}",
+    ),
+    "date.range.hint": (
+        "periksa tahunnya; tulis tahun-bulan-tanggal, misalnya `date: 2025-06-14`",
+        "check the year; write year-month-day, e.g. `date: 2025-06-14`",
+    ),
     "date.format": (
         "`{value}` bukan tanggal berformat TTTT-BB-HH",
         "`{value}` is not a date in the form YYYY-MM-DD",

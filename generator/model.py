@@ -162,6 +162,7 @@ def _not_bool(value: Any) -> Any:
 
 
 RT_RANGE = (1, 99)
+YEAR_RANGE = (2000, 2100)  # of a bazaar's date
 MONTH_RANGE = (1, 12)
 # Bounds first: after a validator function pydantic would leave them out of the schema.
 Month = Annotated[int, Field(ge=MONTH_RANGE[0], le=MONTH_RANGE[1]), BeforeValidator(_not_bool)]
@@ -356,7 +357,12 @@ class Event(Strict):
 
     name: Text
     """Nama acara. Contoh: `Bazar UMKM Juli`."""
-    date: datetime.date
+    date: Annotated[
+        datetime.date,
+        WithJsonSchema(
+            {"type": "string", "format": "date", "pattern": "^(20[0-9][0-9]|2100)-[0-9][0-9]-"}
+        ),
+    ]
     """Tanggal, tahun-bulan-tanggal. Contoh: `2025-06-14`."""
     location: Text
     """Tempat. Contoh: `Halaman Kantor Kelurahan`."""
@@ -387,6 +393,18 @@ class Event(Strict):
         if day_first:
             example = f"{day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}"
         raise invalid(t("date.format", value=value), t("date.format.hint", example=example))
+
+    @field_validator("date")
+    @classmethod
+    def _plausible_year(cls, date: datetime.date) -> datetime.date:
+        # 9999-12-31 has no next day for the calendar feed; any such year is a typo anyway.
+        if not YEAR_RANGE[0] <= date.year <= YEAR_RANGE[1]:
+            low, high = YEAR_RANGE
+            raise invalid(
+                t("date.range", value=date.isoformat(), low=low, high=high),
+                t("date.range.hint"),
+            )
+        return date
 
     @field_validator("end")
     @classmethod

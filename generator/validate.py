@@ -79,7 +79,7 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
         return say("stall.label", value=value)
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return say("type.integer", value=value, write=write)
-    if kind in ("greater_than_equal", "less_than_equal"):
+    if kind in ("greater_than_equal", "less_than_equal", "int_parsing_size"):
         low, high = _RANGES.get(
             next((p for p in reversed(loc) if isinstance(p, str)), ""), RT_RANGE
         )

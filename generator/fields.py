@@ -123,9 +123,16 @@ def parse_instagram(value: object) -> str:
     return handle
 
 
+MAX_WEBSITE = 500  # characters: a shop's address is far shorter; a tracking link is not wanted
+
+
 def parse_website(value: object) -> str:
     """An http(s) address; anything else (javascript:, data:, …) is refused."""
     text = value.strip() if isinstance(value, str) else ""
+    if len(text) > MAX_WEBSITE:
+        raise FieldError(
+            t("text.too_long", length=len(text), max=MAX_WEBSITE), t("website.too_long.hint")
+        )
     if not text or any(c.isspace() or ord(c) < 32 for c in text):
         raise FieldError(t("website.invalid", value=value), t("website.write"))
     parts = urlsplit(text)

@@ -219,6 +219,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tulis alamat lengkap yang diawali https://, misalnya `https://example.org/`",
         "write the full address starting with https://, e.g. `https://example.org/`",
     ),
+    "website.too_long.hint": (
+        "tulis alamat halaman depan situsnya saja, misalnya `https://example.org/`",
+        "write the address of the site's home page only, e.g. `https://example.org/`",
+    ),
     # Ids, slugs and file names
     "slug.invalid": ("`{value}` bukan id yang sah ({why})", "`{value}` is not a valid id ({why})"),
     "slug.example": ("tulis misalnya `{suggestion}`", "write e.g. `{suggestion}`"),
@@ -707,6 +711,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "text.newline.hint": (
         "hapus baris baru; keterangan panjang tempatnya di `description`",
         "remove the line break; longer text belongs in `description`",
+    ),
+    "code.newline.hint": (
+        "tulis nomornya saja, dalam satu baris, seperti tertulis di sertifikat",
+        "write only the number, on one line, as on the certificate",
     ),
     "cli.error": ("galat: {detail}", "error: {detail}"),
     "cli.internal": (

@@ -70,6 +70,12 @@ def _one_line(value: str) -> str:
     return value
 
 
+def _one_line_code(value: str) -> str:
+    if "\n" in value:
+        raise invalid(t("text.newline"), t("code.newline.hint"))
+    return value
+
+
 def _int_as_text(value: Any) -> Any:
     # Permit numbers and stall labels are codes, not amounts: accept them unquoted too.
     return str(value) if type(value) is int else value
@@ -109,7 +115,8 @@ Code = Annotated[
     str,
     BeforeValidator(_int_as_text),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
-    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60}),
+    AfterValidator(_one_line_code),
+    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60, "pattern": "^[^\n]*$"}),
 ]
 Price = Annotated[
     int,
@@ -150,7 +157,13 @@ Instagram = Annotated[
 Website = Annotated[
     str,
     _parsed(fields.parse_website),
-    WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/]+\\S*$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": fields.MAX_WEBSITE,
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/]+\\S*$",
+        }
+    ),
 ]
 
 

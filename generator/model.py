@@ -88,17 +88,23 @@ def _either(*choices: dict[str, Any]) -> WithJsonSchema:
     return WithJsonSchema({"anyOf": list(choices)})
 
 
+# Editors run these as a volunteer types: no two neighbouring parts may match the same
+# characters (`\s*\s*`, `[0-9 ]*\s*`), or a long run of spaces makes them backtrack
+# quadratically (tests/test_bounds.py times each pattern at 2,000 and 20,000 characters).
 PRICE_PATTERN = (
-    r"^\s*(?:[Rr][Pp]\.?|[Ii][Dd][Rr])?\s*(?:[0-9][0-9 ]*|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,-|,00)?\s*$"
+    r"^\s*(?:(?:[Rr][Pp]\.?|[Ii][Dd][Rr])\s*)?(?:[0-9]+(?: +[0-9]+)*|[0-9]{1,3}(?:\.[0-9]{3})+)"
+    r"(?: *(?:,-|,00))?\s*$"
 )
-PHONE_PATTERN = r"^\s*(?:\+?\s*62|0)?[\s\-.()]*8[0-9\s\-.()]{7,16}$"
+PHONE_PATTERN = r"^(?:\s*(?:\+\s*62|62|0))?[\s\-.()]*8[0-9\s\-.()]{7,16}$"
+TEXT_PATTERN = r"^[^\S\n]*\S[^\n]*$"  # one line, not blank
+WEBSITE_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/]\S*$"
 BOOL_WORDS = r"^([Yy][Aa]|[Tt][Ii][Dd][Aa][Kk]|[Yy]([Ee][Ss])?|[Nn][Oo]?|[Oo]([Nn]|[Ff][Ff]))$"
 
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
     AfterValidator(_one_line),
-    WithJsonSchema({"type": "string", "maxLength": 200, "pattern": r"^[^\n]*\S[^\n]*$"}),
+    WithJsonSchema({"type": "string", "maxLength": 200, "pattern": TEXT_PATTERN}),
 ]
 LongText = Annotated[
     str,
@@ -161,7 +167,7 @@ Website = Annotated[
         {
             "type": "string",
             "maxLength": fields.MAX_WEBSITE,
-            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/]+\\S*$",
+            "pattern": WEBSITE_PATTERN,
         }
     ),
 ]

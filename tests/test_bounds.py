@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import source
 from generator.cli import main
@@ -93,3 +97,77 @@ def test_values_quoted_in_messages_are_cut_short(content: Path) -> None:
     assert "k" * 81 not in output
     for code in ("json", "github"):
         assert len(check("--format", code).encode()) < 5_000
+
+
+# --- Patterns editors evaluate while a volunteer types (schema/*.json) ----------------------
+
+SCHEMAS = sorted((Path(__file__).parent.parent / "schema").glob("*.schema.json"))
+
+
+def patterns(node: object) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["pattern"]} if isinstance(node.get("pattern"), str) else set()
+        return found.union(*(patterns(v) for k, v in node.items() if k != "pattern"))
+    if isinstance(node, list):
+        return set().union(*(patterns(v) for v in node))
+    return set()
+
+
+SCHEMA_PATTERNS = sorted(set().union(*(patterns(json.loads(p.read_text())) for p in SCHEMAS)))
+# Starts that lead each pattern as far as it goes, then a long run it may backtrack over.
+PREFIXES = ["", "Rp", "Rp 1", "+62", "0", "8", "http://a", "instagram.com/a", "a"]
+RUNS = [" ", "a", "1", "-", "8 "]
+
+
+def seconds(pattern: re.Pattern[str], text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        pattern.search(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("pattern", SCHEMA_PATTERNS)
+def test_schema_patterns_take_linear_time(pattern: str) -> None:
+    """A regex that backtracks over a long run takes ~100x as long for 10x the text; a linear
+    one ~10x. Quadratic ones took seconds at 20,000 characters; linear ones, microseconds."""
+    compiled = re.compile(pattern)
+    for prefix in PREFIXES:
+        for run in RUNS:
+            short = prefix + run * (2_000 // len(run)) + "\n!"
+            long = prefix + run * (20_000 // len(run)) + "\n!"
+            fast, slow = seconds(compiled, short), seconds(compiled, long)
+            assert slow < 0.02 or slow / fast < 30, (prefix, run, slow, fast)
+
+
+def test_phone_pattern_refuses_10000_spaces_quickly() -> None:
+    from generator.model import PHONE_PATTERN
+
+    compiled = re.compile(PHONE_PATTERN)
+    assert compiled.search(" " * 10_000) is None
+    assert seconds(compiled, " " * 20_000) / seconds(compiled, " " * 2_000) < 30
+
+
+# The patterns as they were: quadratic, but what they accept is what editors should accept.
+OLD = {
+    "phone": r"^\s*(?:\+?\s*62|0)?[\s\-.()]*8[0-9\s\-.()]{7,16}$",
+    "price": r"^\s*(?:[Rr][Pp]\.?|[Ii][Dd][Rr])?\s*(?:[0-9][0-9 ]*|[0-9]{1,3}(?:\.[0-9]{3})+)"
+    r"(?:,-|,00)?\s*$",
+    "text": r"^[^\n]*\S[^\n]*$",
+    "website": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+\S*$",
+}
+
+
+@given(st.text(alphabet=" \t\n+-.,()0123456862RrPpIDhtps:/wa", max_size=24))
+def test_linear_patterns_accept_what_the_old_ones_did(text: str) -> None:
+    from generator.model import PHONE_PATTERN, PRICE_PATTERN, TEXT_PATTERN, WEBSITE_PATTERN
+
+    new = {
+        "phone": PHONE_PATTERN,
+        "price": PRICE_PATTERN,
+        "text": TEXT_PATTERN,
+        "website": WEBSITE_PATTERN,
+    }
+    for name, old in OLD.items():
+        assert bool(re.search(old, text)) == bool(re.search(new[name], text)), name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,9 @@ MAX_VALUES = 50_000  # bounds alias expansion ("billion laughs")
 # Text after alias expansion: a file without aliases never holds more than its own size.
 # Bounds the work of every later step (validation, messages) for `[&a <long>, *a, *a, …]`.
 MAX_TEXT = MAX_BYTES
-MAX_DIGITS = 30  # a longer whole number stays text: Python refuses int() beyond 4,300 digits
+# A longer whole number stays text, which the model refuses as too long or out of range:
+# Python's int() refuses more digits than this (and takes quadratic time over them).
+MAX_DIGITS = min(4_300, sys.get_int_max_str_digits() or 4_300)
 
 Loc = tuple[str | int, ...]
 
@@ -278,6 +281,6 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
     elif "undefined alias" in problem:
         code = "yaml.alias"
     else:
-        code, params = "yaml.other", {"detail": problem or err.context}
+        code, params = "yaml.other", {"detail": shown(problem or err.context or "")}
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return line, column, code, params

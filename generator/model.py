@@ -122,7 +122,7 @@ Code = Annotated[
     BeforeValidator(_int_as_text),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
     AfterValidator(_one_line_code),
-    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60, "pattern": "^[^\n]*$"}),
+    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60, "pattern": r"^[^\n]*$"}),
 ]
 Price = Annotated[
     int,

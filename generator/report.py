@@ -12,7 +12,7 @@ FORMATS = ("text", "github", "json")
 MAX_PROBLEMS = 100  # in all, so that output stays a few kilobytes however many files are broken
 
 
-def shown(problems: list[Problem]) -> list[Problem]:
+def capped(problems: list[Problem]) -> list[Problem]:
     """The problems worth printing (sorted by file): at most `MAX_PER_FILE` of each file and
     `MAX_PROBLEMS` in all, each cut followed by a line counting what was left out."""
     out: list[Problem] = []
@@ -42,7 +42,7 @@ def shown(problems: list[Problem]) -> list[Problem]:
 def as_text(problems: list[Problem]) -> str:
     files = len({p.file for p in problems})
     summary = t("cli.summary", problems=Count(count(problems)), files=Count(files))
-    return "\n".join(map(str, shown(problems))) + f"\n\n{summary}"
+    return "\n".join(map(str, capped(problems))) + f"\n\n{summary}"
 
 
 def _data(value: object) -> str:
@@ -57,7 +57,7 @@ def _property(value: object) -> str:
 def as_github(problems: list[Problem]) -> str:
     """One `::error` line per problem: an annotation on the changed line of a pull request."""
     lines = []
-    for p in shown(problems):
+    for p in capped(problems):
         message, hint = p.text()
         props = [f"file={_property(p.file)}"]
         if p.line:
@@ -72,7 +72,7 @@ def as_github(problems: list[Problem]) -> str:
 
 def as_json(problems: list[Problem]) -> str:
     rows = []
-    for p in shown(problems):
+    for p in capped(problems):
         message, hint = p.text()
         rows.append(
             {

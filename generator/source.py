@@ -192,7 +192,9 @@ class _Builder:
             key = key_node.value
             if not key.strip():
                 raise _Refused(key_node, loc, "yaml.key")
-            self.count_text(key_node, loc)
+            self.text += len(key)
+            if self.text > MAX_TEXT:
+                raise _Refused(key_node, loc, "yaml.too_much_text", max=Count(MAX_TEXT))
             if (self.controls or key_node.style == '"') and id(key_node) not in self.checked:
                 _check_text(key_node, loc, key)
                 self.checked.add(id(key_node))
@@ -204,16 +206,13 @@ class _Builder:
             out[key] = self.value(value_node, at)
         return out
 
-    def count_text(self, node: yaml.ScalarNode, loc: Loc) -> None:
-        self.text += len(node.value)
-        if self.text > MAX_TEXT:
-            raise _Refused(node, loc, "yaml.too_much_text", max=Count(MAX_TEXT))
-
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         tag, typed = node.tag, node.value
         if tag not in _SCALAR_TAGS:
             _check_tag(node, loc, _SCALAR_TAGS)
-        self.count_text(node, loc)
+        self.text += len(typed)  # counting aliases again: the text they expand to
+        if self.text > MAX_TEXT:
+            raise _Refused(node, loc, "yaml.too_much_text", max=Count(MAX_TEXT))
         # "\x7f" escapes make control characters too
         if (self.controls or node.style == '"') and id(node) not in self.checked:
             _check_text(node, loc, typed)
@@ -237,8 +236,8 @@ class _Builder:
         except Exception:  # noqa: BLE001 - an explicit tag on a value that doesn't fit it
             if tag == _TAG + "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", typed):
                 raise _Refused(node, loc, "date.real", value=typed) from None
-            shown = tag.replace(_TAG, "!!")
-            raise _Refused(node, loc, "yaml.tag_mismatch", value=typed, tag=shown) from None
+            written = tag.replace(_TAG, "!!")
+            raise _Refused(node, loc, "yaml.tag_mismatch", value=typed, tag=written) from None
         if isinstance(value, datetime.datetime):
             return typed  # a date with a time of day; the model explains what to write
         return value

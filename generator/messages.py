@@ -46,6 +46,11 @@ class Count(int):
     """A number the generator counted (not one the volunteer typed): grouped by language."""
 
 
+class Whole(str):
+    """Text the generator composed around content (a Markdown code span in the review
+    summary): quoted in full, never cut, so that a reviewer sees all of it."""
+
+
 class Seconds(float):
     """A duration, written with the language's decimal mark (1,5 detik / 1.5 s)."""
 
@@ -93,7 +98,9 @@ def _needs_cutting(name: str, value: object) -> bool:
         return len(value) > MAX_SHOWN and name not in _OURS  # type: ignore[arg-type]
     if kind is int:  # `{char:04X}` and counts stay numbers
         return value.bit_length() > 200  # type: ignore[attr-defined]
-    return not (name in _OURS or isinstance(value, Msg | Count | Seconds | Megabytes | float))
+    return not (
+        name in _OURS or isinstance(value, Msg | Count | Whole | Seconds | Megabytes | float)
+    )
 
 
 def t(code: str, **params: Any) -> Msg:

@@ -171,3 +171,15 @@ def test_linear_patterns_accept_what_the_old_ones_did(text: str) -> None:
     }
     for name, old in OLD.items():
         assert bool(re.search(old, text)) == bool(re.search(new[name], text)), name
+
+
+def test_the_review_summary_still_names_long_products_in_full(content: Path) -> None:
+    """Cutting is for problems: a reviewer must see all of a name, hidden ending included."""
+    from generator.diff import summarise
+
+    old = load_content(Path("content"))
+    name = "Amplang " + "renyah " * 25 + "ujungnya"
+    with (content / "vendors" / "amplang-uji.yml").open("a") as f:
+        f.write(f"  - name: {name}\n    price: 37000\n")
+    summary = summarise(old, load_content(Path("content")))
+    assert f"`{name}`" in summary

@@ -6,7 +6,7 @@ Pure: two validated catalogues in, Markdown out. `cli.diff` loads the old one fr
 from __future__ import annotations
 
 from generator.load import Content
-from generator.messages import t
+from generator.messages import Whole, t
 from generator.model import Event, Product, Vendor
 from generator.text import rupiah
 
@@ -67,10 +67,10 @@ def summarise(old: Content | None, new: Content) -> str:
     return "\n".join(lines)
 
 
-def _code(text: str) -> str:
+def _code(text: str) -> Whole:
     """Text from content as inline code: the summary is rendered as Markdown and HTML on
     GitHub, so nothing from a pull request may become a link, an image or a tag."""
-    return "`" + " ".join(text.replace("`", "ˋ").split()) + "`"
+    return Whole("`" + " ".join(text.replace("`", "ˋ").split()) + "`")
 
 
 def _vendor_line(slug: str, vendor: Vendor) -> str:
@@ -106,8 +106,8 @@ def _changed_fields(old: object, new: object, skip: tuple[str, ...] = ()) -> str
     return ", ".join(f"`{n}`" for n in names)
 
 
-def _price(product: Product) -> str:
-    return str(rupiah(product.price)) + (f" / {_code(product.unit)}" if product.unit else "")
+def _price(product: Product) -> Whole:
+    return Whole(str(rupiah(product.price)) + (f" / {_code(product.unit)}" if product.unit else ""))
 
 
 def _products(vendor: Vendor) -> dict[str, Product]:

@@ -21,6 +21,7 @@ class FieldError(ValueError):
 
 
 MAX_PRICE = 100_000_000  # Rp100 juta: above this it is surely a typo
+_MAX_PRICE_CHARS = len("100.000.000")  # written with dots, the longest price is this long
 
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() also accepts "²" and "١٥"
 _RP_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
@@ -37,6 +38,9 @@ def parse_price(value: object) -> int:
         amount = value
     elif isinstance(value, str):
         text = _TRAILER.sub("", _RP_PREFIX.sub("", value.strip()).replace(" ", ""))
+        if len(text.lstrip("0")) > _MAX_PRICE_CHARS and re.fullmatch(r"[0-9.]+", text):
+            # Many digits: surely too high, and past 4,300 Python will not read them at all.
+            raise FieldError(t("price.too_high", value=value), t("price.too_high.hint"))
         if _DIGITS.fullmatch(text):
             amount = int(text)
         elif _GROUPED.fullmatch(text):
@@ -119,9 +123,16 @@ def parse_instagram(value: object) -> str:
     return handle
 
 
+MAX_WEBSITE = 500  # characters: a shop's address is far shorter; a tracking link is not wanted
+
+
 def parse_website(value: object) -> str:
     """An http(s) address; anything else (javascript:, data:, …) is refused."""
     text = value.strip() if isinstance(value, str) else ""
+    if len(text) > MAX_WEBSITE:
+        raise FieldError(
+            t("text.too_long", length=len(text), max=MAX_WEBSITE), t("website.too_long.hint")
+        )
     if not text or any(c.isspace() or ord(c) < 32 for c in text):
         raise FieldError(t("website.invalid", value=value), t("website.write"))
     parts = urlsplit(text)

@@ -7,6 +7,7 @@ catalogue serves both languages (`--lang en` or KATALOG_LANG=en).
 from __future__ import annotations
 
 import os
+import reprlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,11 @@ class Count(int):
     """A number the generator counted (not one the volunteer typed): grouped by language."""
 
 
+class Whole(str):
+    """Text the generator composed around content (a Markdown code span in the review
+    summary): quoted in full, never cut, so that a reviewer sees all of it."""
+
+
 class Seconds(float):
     """A duration, written with the language's decimal mark (1,5 detik / 1.5 s)."""
 
@@ -63,9 +69,47 @@ def _localise(value: Any, lang: str) -> Any:
     return value
 
 
+MAX_SHOWN = 80
+"""Characters of a volunteer's value quoted in a message; a longer value is cut with "…"."""
+# What the generator itself writes into a message (field names, ids, paths, errors): not cut.
+_OURS = {"allowed", "choices", "detail", "fields", "path", "packages"}
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 2, 4, 4
+_REPR.maxstring = _REPR.maxother = MAX_SHOWN
+
+
+def shown(value: object) -> str:
+    """A volunteer's value as a message quotes it: at most `MAX_SHOWN` characters."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, list | tuple | dict | set):
+        text = _REPR.repr(value)
+    else:
+        try:
+            text = str(value)
+        except ValueError:  # an integer with more than 4,300 digits
+            text = "9" * MAX_SHOWN
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def _needs_cutting(name: str, value: object) -> bool:
+    kind = type(value)
+    if kind is str:  # the common case first: `t` runs once or twice for every problem
+        return len(value) > MAX_SHOWN and name not in _OURS  # type: ignore[arg-type]
+    if kind is int:  # `{char:04X}` and counts stay numbers
+        return value.bit_length() > 200  # type: ignore[attr-defined]
+    return not (
+        name in _OURS or isinstance(value, Msg | Count | Whole | Seconds | Megabytes | float)
+    )
+
+
 def t(code: str, **params: Any) -> Msg:
     if code not in CATALOGUE:
         raise KeyError(f"no message {code!r} in the catalogue")
+    # Every value goes through `shown`: no message repeats a megabyte a volunteer typed.
+    for name, value in params.items():
+        if _needs_cutting(name, value):
+            params[name] = shown(value)
     return Msg(code, params)
 
 
@@ -141,6 +185,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "time.range": ("jam `{value}` tidak ada", "`{value}` is not a time of day"),
     "date.real": ("tanggal `{value}` tidak ada", "`{value}` is not a real date"),
     "date.real.hint": ("periksa tanggal dan bulannya", "check the day and the month"),
+    "date.range": (
+        "tanggal `{value}` di luar tahun {low}–{high}",
+        "`{value}` is outside the years {low}–{high}",
+    ),
+    "date.range.hint": (
+        "periksa tahunnya; tulis tahun-bulan-tanggal, misalnya `date: 2025-06-14`",
+        "check the year; write year-month-day, e.g. `date: 2025-06-14`",
+    ),
     "date.format": (
         "`{value}` bukan tanggal berformat TTTT-BB-HH",
         "`{value}` is not a date in the form YYYY-MM-DD",
@@ -173,6 +225,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "website.write": (
         "tulis alamat lengkap yang diawali https://, misalnya `https://example.org/`",
         "write the full address starting with https://, e.g. `https://example.org/`",
+    ),
+    "website.too_long.hint": (
+        "tulis alamat halaman depan situsnya saja, misalnya `https://example.org/`",
+        "write the address of the site's home page only, e.g. `https://example.org/`",
     ),
     # Ids, slugs and file names
     "slug.invalid": ("`{value}` bukan id yang sah ({why})", "`{value}` is not a valid id ({why})"),
@@ -606,6 +662,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hapus jangkar `&` dan alias `*`",
         "remove the `&` anchors and `*` aliases",
     ),
+    "yaml.too_much_text": (
+        "terlalu banyak teks (lebih dari {max} karakter; jangkar dan alias disalin berulang)",
+        "too much text (more than {max} characters; anchors and aliases expand to copies)",
+    ),
+    "yaml.too_much_text.hint": (
+        "hapus jangkar `&` dan alias `*`; tulis teksnya sekali saja",
+        "remove the `&` anchors and `*` aliases; write the text once",
+    ),
     "yaml.merge": ("kunci gabungan `<<` tidak didukung", "`<<` merge keys are not supported"),
     "yaml.merge.hint": ("tulis isiannya satu per satu", "write the fields out"),
     "yaml.key": ("nama isian harus berupa kata biasa", "a field name must be a plain word"),
@@ -709,6 +773,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Beres: {vendors} usaha, {events} acara, {categories} kategori.",
         "OK: {vendors} vendors, {events} events, {categories} categories.",
     ),
+    "problems.more": ("dan {count} masalah lain", "and {count} more problems"),
+    "problems.more_files": (
+        "dan {count} masalah lain di {files} berkas lain",
+        "and {count} more problems in {files} other files",
+    ),
+    "problems.more.hint": (
+        "perbaiki yang di atas dulu, lalu jalankan perintahnya lagi untuk melihat sisanya",
+        "fix the ones above first, then run the command again to see the rest",
+    ),
     "cli.summary": (
         "{problems} masalah di {files} berkas. Belum ada yang ditulis; perbaiki, lalu jalankan "
         "perintahnya lagi.",
@@ -724,6 +797,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "text.newline.hint": (
         "hapus baris baru; keterangan panjang tempatnya di `description`",
         "remove the line break; longer text belongs in `description`",
+    ),
+    "code.newline.hint": (
+        "tulis nomornya saja, dalam satu baris, seperti tertulis di sertifikat",
+        "write only the number, on one line, as on the certificate",
     ),
     "cli.error": ("galat: {detail}", "error: {detail}"),
     "cli.internal": (

@@ -70,6 +70,12 @@ def _one_line(value: str) -> str:
     return value
 
 
+def _one_line_code(value: str) -> str:
+    if "\n" in value:
+        raise invalid(t("text.newline"), t("code.newline.hint"))
+    return value
+
+
 def _int_as_text(value: Any) -> Any:
     # Permit numbers and stall labels are codes, not amounts: accept them unquoted too.
     return str(value) if type(value) is int else value
@@ -82,17 +88,23 @@ def _either(*choices: dict[str, Any]) -> WithJsonSchema:
     return WithJsonSchema({"anyOf": list(choices)})
 
 
+# Editors run these as a volunteer types: no two neighbouring parts may match the same
+# characters (`\s*\s*`, `[0-9 ]*\s*`), or a long run of spaces makes them backtrack
+# quadratically (tests/test_bounds.py times each pattern at 2,000 and 20,000 characters).
 PRICE_PATTERN = (
-    r"^\s*(?:[Rr][Pp]\.?|[Ii][Dd][Rr])?\s*(?:[0-9][0-9 ]*|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,-|,00)?\s*$"
+    r"^\s*(?:(?:[Rr][Pp]\.?|[Ii][Dd][Rr])\s*)?(?:[0-9]+(?: +[0-9]+)*|[0-9]{1,3}(?:\.[0-9]{3})+)"
+    r"(?: *(?:,-|,00))?\s*$"
 )
-PHONE_PATTERN = r"^\s*(?:\+?\s*62|0)?[\s\-.()]*8[0-9\s\-.()]{7,16}$"
+PHONE_PATTERN = r"^(?:\s*(?:\+\s*62|62|0))?[\s\-.()]*8[0-9\s\-.()]{7,16}$"
+TEXT_PATTERN = r"^[^\S\n]*\S[^\n]*$"  # one line, not blank
+WEBSITE_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/]\S*$"
 BOOL_WORDS = r"^([Yy][Aa]|[Tt][Ii][Dd][Aa][Kk]|[Yy]([Ee][Ss])?|[Nn][Oo]?|[Oo]([Nn]|[Ff][Ff]))$"
 
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
     AfterValidator(_one_line),
-    WithJsonSchema({"type": "string", "maxLength": 200, "pattern": r"^[^\n]*\S[^\n]*$"}),
+    WithJsonSchema({"type": "string", "maxLength": 200, "pattern": TEXT_PATTERN}),
 ]
 LongText = Annotated[
     str,
@@ -109,7 +121,8 @@ Code = Annotated[
     str,
     BeforeValidator(_int_as_text),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
-    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60}),
+    AfterValidator(_one_line_code),
+    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60, "pattern": r"^[^\n]*$"}),
 ]
 Price = Annotated[
     int,
@@ -150,7 +163,13 @@ Instagram = Annotated[
 Website = Annotated[
     str,
     _parsed(fields.parse_website),
-    WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/]+\\S*$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": fields.MAX_WEBSITE,
+            "pattern": WEBSITE_PATTERN,
+        }
+    ),
 ]
 
 
@@ -162,6 +181,7 @@ def _not_bool(value: Any) -> Any:
 
 
 RT_RANGE = (1, 99)
+YEAR_RANGE = (2000, 2100)  # of a bazaar's date
 MONTH_RANGE = (1, 12)
 # Bounds first: after a validator function pydantic would leave them out of the schema.
 Month = Annotated[int, Field(ge=MONTH_RANGE[0], le=MONTH_RANGE[1]), BeforeValidator(_not_bool)]
@@ -356,7 +376,12 @@ class Event(Strict):
 
     name: Text
     """Nama acara. Contoh: `Bazar UMKM Juli`."""
-    date: datetime.date
+    date: Annotated[
+        datetime.date,
+        WithJsonSchema(
+            {"type": "string", "format": "date", "pattern": "^(20[0-9][0-9]|2100)-[0-9][0-9]-"}
+        ),
+    ]
     """Tanggal, tahun-bulan-tanggal. Contoh: `2025-06-14`."""
     location: Text
     """Tempat. Contoh: `Halaman Kantor Kelurahan`."""
@@ -387,6 +412,18 @@ class Event(Strict):
         if day_first:
             example = f"{day_first[3]}-{int(day_first[2]):02d}-{int(day_first[1]):02d}"
         raise invalid(t("date.format", value=value), t("date.format.hint", example=example))
+
+    @field_validator("date")
+    @classmethod
+    def _plausible_year(cls, date: datetime.date) -> datetime.date:
+        # 9999-12-31 has no next day for the calendar feed; any such year is a typo anyway.
+        if not YEAR_RANGE[0] <= date.year <= YEAR_RANGE[1]:
+            low, high = YEAR_RANGE
+            raise invalid(
+                t("date.range", value=date.isoformat(), low=low, high=high),
+                t("date.range.hint"),
+            )
+        return date
 
     @field_validator("end")
     @classmethod

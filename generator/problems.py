@@ -7,9 +7,13 @@ Raised by nobody directly: the loaders and validators return lists of
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass
 
-from generator.messages import Msg, t
+from generator.messages import Count, Msg, t
+
+MAX_PER_FILE = 20
+"""Problems printed for one file; then one line counts the rest ("and N more problems")."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,8 @@ class Problem:
     """What is wrong."""
     hint: Msg | None = None
     """How to fix it."""
+    omitted: int = 0
+    """On an "and N more problems" line: the N problems it stands for (and is not one itself)."""
 
     def text(self, lang: str | None = None) -> tuple[str, str]:
         """(what is wrong, how to fix it) in `lang`, by default the current language."""
@@ -41,25 +47,46 @@ class Problem:
             where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         message, hint = self.text(lang)
         text = f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        text = text if where else message  # a line about several files names none
         return f"{text} — {hint}" if hint else text
 
     __str__ = render
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
+    def sort_key(self) -> tuple[str, bool, int, int, tuple[tuple[int, int | str], ...], str]:
         return (
             self.file,
+            self.omitted > 0,  # "and N more" comes after the file's other problems
             self.line,
             self.column,
-            self.field,
+            # season[2] before season[10]: aliases put many values at one line and column
+            tuple(
+                (0, int(n)) if n[0] in "0123456789" else (1, n)
+                for n in re.findall(r"[0-9]+|[^0-9]+", self.field)
+            ),
             self.message.code if self.message else "",
         )
+
+
+def more(file: str, omitted: int) -> Problem:
+    """The line standing for `omitted` problems of `file` left out of the report."""
+    return Problem(
+        file,
+        message=t("problems.more", count=Count(omitted)),
+        hint=t("problems.more.hint"),
+        omitted=omitted,
+    )
+
+
+def count(problems: list[Problem]) -> int:
+    """How many problems the list holds, counting those an "and N more" line stands for."""
+    return sum(p.omitted or 1 for p in problems)
 
 
 class ContentInvalid(Exception):
     """Raised by `generator.load` when content has problems; nothing was written."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in content")
+        super().__init__(f"{count(problems)} problem(s) in content")
         self.problems = sorted(problems, key=Problem.sort_key)
 
 

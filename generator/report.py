@@ -3,17 +3,46 @@
 from __future__ import annotations
 
 import json
+from itertools import groupby
 
-from generator.messages import t
-from generator.problems import Problem
+from generator.messages import Count, t
+from generator.problems import MAX_PER_FILE, Problem, count, more
 
 FORMATS = ("text", "github", "json")
+MAX_PROBLEMS = 100  # in all, so that output stays a few kilobytes however many files are broken
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """The problems worth printing (sorted by file): at most `MAX_PER_FILE` of each file and
+    `MAX_PROBLEMS` in all, each cut followed by a line counting what was left out."""
+    out: list[Problem] = []
+    hidden, hidden_files = 0, 0
+    for file, group in groupby(problems, key=lambda p: p.file):
+        items = list(group)
+        found = [p for p in items if not p.omitted]
+        omitted = sum(p.omitted for p in items)
+        room = min(MAX_PER_FILE, MAX_PROBLEMS - len(out))
+        if room <= 0:
+            hidden, hidden_files = hidden + len(found) + omitted, hidden_files + 1
+            continue
+        out += found[:room]
+        if len(found) + omitted > room:
+            out.append(more(file, len(found) - room + omitted))
+    if hidden:
+        out.append(
+            Problem(
+                "",
+                message=t("problems.more_files", count=Count(hidden), files=Count(hidden_files)),
+                hint=t("problems.more.hint"),
+            )
+        )
+    return out
 
 
 def as_text(problems: list[Problem]) -> str:
     files = len({p.file for p in problems})
-    summary = t("cli.summary", problems=len(problems), files=files)
-    return "\n".join(map(str, problems)) + f"\n\n{summary}"
+    summary = t("cli.summary", problems=Count(count(problems)), files=Count(files))
+    return "\n".join(map(str, capped(problems))) + f"\n\n{summary}"
 
 
 def _data(value: object) -> str:
@@ -28,7 +57,7 @@ def _property(value: object) -> str:
 def as_github(problems: list[Problem]) -> str:
     """One `::error` line per problem: an annotation on the changed line of a pull request."""
     lines = []
-    for p in problems:
+    for p in capped(problems):
         message, hint = p.text()
         props = [f"file={_property(p.file)}"]
         if p.line:
@@ -43,7 +72,7 @@ def as_github(problems: list[Problem]) -> str:
 
 def as_json(problems: list[Problem]) -> str:
     rows = []
-    for p in problems:
+    for p in capped(problems):
         message, hint = p.text()
         rows.append(
             {

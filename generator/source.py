@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.messages import Count, Msg, t
+from generator.messages import Count, Msg, shown, t
 from generator.problems import Problem
 
 try:  # libyaml is ~8x faster and still gives marks; the pure loader is a fallback
@@ -25,6 +26,12 @@ except ImportError:  # pragma: no cover - wheels ship libyaml
 MAX_BYTES = 1_000_000  # a vendor file is a few KB; anything this big is a mistake
 MAX_DEPTH = 20  # the format nests three levels deep
 MAX_VALUES = 50_000  # bounds alias expansion ("billion laughs")
+# Text after alias expansion: a file without aliases never holds more than its own size.
+# Bounds the work of every later step (validation, messages) for `[&a <long>, *a, *a, …]`.
+MAX_TEXT = MAX_BYTES
+# A longer whole number stays text, which the model refuses as too long or out of range:
+# Python's int() refuses more digits than this (and takes quadratic time over them).
+MAX_DIGITS = min(4_300, sys.get_int_max_str_digits() or 4_300)
 
 Loc = tuple[str | int, ...]
 
@@ -71,7 +78,8 @@ def field_name(loc: Loc) -> str:
     """`("products", 2, "price")` -> `products[2].price`."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        # A field name is a key the volunteer typed: it may be long, so it is cut short.
+        out += f"[{part}]" if isinstance(part, int) else (f".{shown(part)}" if out else shown(part))
     return out
 
 
@@ -146,10 +154,12 @@ class _Builder:
     """
 
     def __init__(self, loader: Any, doc: Document, controls: bool) -> None:
-        self.loader, self.doc, self.count = loader, doc, 0
+        self.loader, self.doc, self.count, self.text = loader, doc, 0, 0
         self.marks, self.key_marks = doc.marks, doc.key_marks
         # Checking every value for control characters is only needed when the file has one.
         self.controls = controls
+        # An anchored text named again by an alias is the same node: check it once.
+        self.checked: set[int] = set()
 
     def value(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
@@ -182,8 +192,12 @@ class _Builder:
             key = key_node.value
             if not key.strip():
                 raise _Refused(key_node, loc, "yaml.key")
-            if self.controls or key_node.style == '"':
+            self.text += len(key)
+            if self.text > MAX_TEXT:
+                raise _Refused(key_node, loc, "yaml.too_much_text", max=Count(MAX_TEXT))
+            if (self.controls or key_node.style == '"') and id(key_node) not in self.checked:
                 _check_text(key_node, loc, key)
+                self.checked.add(id(key_node))
             at = (*loc, key)
             if key in out:
                 first = key_marks[at].line + 1
@@ -196,11 +210,18 @@ class _Builder:
         tag, typed = node.tag, node.value
         if tag not in _SCALAR_TAGS:
             _check_tag(node, loc, _SCALAR_TAGS)
-        if self.controls or node.style == '"':  # "\x7f" escapes make them too
+        self.text += len(typed)  # counting aliases again: the text they expand to
+        if self.text > MAX_TEXT:
+            raise _Refused(node, loc, "yaml.too_much_text", max=Count(MAX_TEXT))
+        # "\x7f" escapes make control characters too
+        if (self.controls or node.style == '"') and id(node) not in self.checked:
             _check_text(node, loc, typed)
+            self.checked.add(id(node))
         if tag == _STR:  # most values: no need to ask the constructor
             return typed
         if tag == _INT and _DECIMAL.fullmatch(typed):
+            if len(typed) > MAX_DIGITS:
+                return typed  # the model says it is too large
             return int(typed.replace("_", ""))
         # YAML 1.1 reads `15.000` as 15.0 and `8:00` as 480; keep what the volunteer typed
         # so prices and times are parsed by rules that know how people here write them.
@@ -215,8 +236,8 @@ class _Builder:
         except Exception:  # noqa: BLE001 - an explicit tag on a value that doesn't fit it
             if tag == _TAG + "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", typed):
                 raise _Refused(node, loc, "date.real", value=typed) from None
-            shown = tag.replace(_TAG, "!!")
-            raise _Refused(node, loc, "yaml.tag_mismatch", value=typed, tag=shown) from None
+            written = tag.replace(_TAG, "!!")
+            raise _Refused(node, loc, "yaml.tag_mismatch", value=typed, tag=written) from None
         if isinstance(value, datetime.datetime):
             return typed  # a date with a time of day; the model explains what to write
         return value
@@ -259,6 +280,6 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
     elif "undefined alias" in problem:
         code = "yaml.alias"
     else:
-        code, params = "yaml.other", {"detail": problem or err.context}
+        code, params = "yaml.other", {"detail": shown(problem or err.context or "")}
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return line, column, code, params

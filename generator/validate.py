@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.messages import Msg, t
 from generator.model import MONTH_RANGE, RT_RANGE
-from generator.problems import Problem
+from generator.problems import MAX_PER_FILE, Problem, more
 from generator.source import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -33,7 +33,14 @@ def to_model(doc: Document, model: type[M]) -> tuple[M | None, list]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
-        return None, [_problem(doc, model, e) for e in err.errors(include_url=False)]
+        errors = err.errors(include_url=False)
+    if len(errors) <= MAX_PER_FILE:
+        return None, [_problem(doc, model, e) for e in errors]
+    # Aliases can make tens of thousands of copies of one mistake: put into words only
+    # those the report shows (the first in the file), and count the rest.
+    errors.sort(key=lambda e: doc.where(tuple(e["loc"])))
+    first = [_problem(doc, model, e) for e in errors[:MAX_PER_FILE]]
+    return None, [*first, more(doc.display, len(errors) - MAX_PER_FILE)]
 
 
 def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
@@ -72,7 +79,7 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
         return say("stall.label", value=value)
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return say("type.integer", value=value, write=write)
-    if kind in ("greater_than_equal", "less_than_equal"):
+    if kind in ("greater_than_equal", "less_than_equal", "int_parsing_size"):
         low, high = _RANGES.get(
             next((p for p in reversed(loc) if isinstance(p, str)), ""), RT_RANGE
         )

@@ -113,11 +113,13 @@ def _price(product: Product) -> str:
 def _products(vendor: Vendor) -> dict[str, Product]:
     """Products by name; a second product of the same name is told apart as "name (2)"."""
     out: dict[str, Product] = {}
+    last: dict[str, int] = {}  # name -> the number it last got: linear, however many repeat
     for product in vendor.products:
-        name, n = product.name, 1
+        name, n = product.name, last.get(product.name, 1)
         while name in out:
             n += 1
             name = f"{product.name} ({n})"
+        last[product.name] = n
         out[name] = product
     return out
 

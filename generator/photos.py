@@ -285,16 +285,46 @@ def _make_entry_star(job: tuple[str, str, str]) -> tuple[str, Published | tuple[
     return _make_entry(*job)
 
 
+# What each cached file must be: its format, and the longest side it can have.
+CACHED = {
+    "thumb.webp": ("WEBP", THUMB),
+    "large.webp": ("WEBP", LARGE),
+    "image.jpg": ("JPEG", JPEG_SIZE),
+}
+
+
 def _from_cache(cache_dir: Path, key: str) -> Published | None:
+    """The cache entry for `key`, if it is one this generator made; None otherwise (not
+    there, damaged, or not ours: a `.cache` folder can come with a pull request, and its
+    sizes go into the pages' HTML). Nothing in it is trusted: made again if in doubt."""
     entry = cache_dir / key
     try:
+        if entry.is_symlink() or (entry / "meta.json").is_symlink():
+            return None
         meta = json.loads((entry / "meta.json").read_text("utf-8"))
-        found = Published(key, tuple(meta["thumb"]), tuple(meta["large"]), tuple(meta["jpeg"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        found = Published(key, _size(meta["thumb"]), _size(meta["large"]), _size(meta["jpeg"]))
+        sizes = {"thumb.webp": found.thumb, "large.webp": found.large, "image.jpg": found.jpeg_size}
+        for name, (fmt, side) in CACHED.items():
+            path = entry / name
+            if path.is_symlink() or not path.is_file() or max(sizes[name]) > side:
+                return None
+            with Image.open(path) as im:  # the header only: cheap
+                if im.format != fmt or im.size != sizes[name]:
+                    return None
+    except (OSError, ValueError, KeyError, TypeError, SyntaxError):
         return None  # not there, or damaged: made again
-    if not all((entry / name).is_file() for name in found.files().values()):
-        return None
     return found
+
+
+def _size(value: object) -> tuple[int, int]:
+    """`[width, height]` from meta.json, as two whole numbers of pixels, or ValueError."""
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(type(n) is int and 1 <= n <= LARGE for n in value)
+    ):
+        raise ValueError(value)
+    return value[0], value[1]
 
 
 def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published | tuple[str]]:
@@ -323,7 +353,7 @@ def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published |
             staging.rename(root / key)
         except OSError:  # already there: made at the same time by another build, or damaged
             if _from_cache(root, key) is None:
-                shutil.rmtree(root / key, ignore_errors=True)
+                _discard(root / key)
                 staging.rename(root / key)
             else:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -331,6 +361,14 @@ def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published |
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return key, published
+
+
+def _discard(entry: Path) -> None:
+    """A cache entry that is not ours or is damaged (a link, a file, a broken folder)."""
+    if entry.is_symlink() or entry.is_file():
+        entry.unlink()
+    else:
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def _upright_srgb(source: Path) -> Image.Image:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -214,6 +217,56 @@ def test_the_cache_can_be_deleted_or_damaged(content: Path) -> None:
     (entry / "thumb.webp").unlink()  # e.g. a disk cleaner went through it
     docs, report = build_docs(content)
     assert report.processed == 1 and (entry / "thumb.webp").is_file()
+
+
+def _meta(entry: Path, **sizes: object) -> None:
+    meta = json.loads((entry / "meta.json").read_text("utf-8"))
+    (entry / "meta.json").write_text(json.dumps(meta | sizes), "utf-8")
+
+
+def _script_in_sizes(entry: Path) -> None:
+    _meta(entry, large=['1" onerror="alert(1)', 1])
+
+
+def _sizes_not_pixels(entry: Path) -> None:
+    _meta(entry, thumb=[True, 10**9])
+
+
+def _linked_secret(entry: Path) -> None:
+    (entry / "thumb.webp").unlink()
+    (entry / "thumb.webp").symlink_to(entry.parent.parent / "rahasia.txt")
+
+
+def _not_an_image(entry: Path) -> None:
+    (entry / "image.jpg").write_text("<script>alert(1)</script>", "utf-8")
+
+
+@pytest.mark.parametrize(
+    "tamper", [_script_in_sizes, _sizes_not_pixels, _linked_secret, _not_an_image]
+)
+def test_a_cache_entry_that_came_with_a_pull_request_is_made_again(
+    content: Path, tamper: Callable[[Path], None]
+) -> None:
+    """`.cache/photos/` can be committed: its sizes go into the pages' HTML, its files into
+    the site. An entry that is not exactly what the generator makes is made again."""
+    (content.parent / "rahasia.txt").write_text("kunci rahasia", "utf-8")
+    build_docs(content)
+    (entry,) = (content.parent / "cache").iterdir()
+    made = {name: (entry / name).read_bytes() for name in ("thumb.webp", "large.webp", "image.jpg")}
+    tamper(entry)
+    shutil.rmtree(content.parent / "docs")  # as on a fresh checkout
+    docs, report = build_docs(content)
+    assert report.processed == 1
+    pages = "".join(p.read_text("utf-8") for p in docs.rglob("*.md"))
+    assert "<img" in pages and "onerror" not in pages and "alert" not in pages
+    sizes = re.findall(r'<img [^>]*?width="([^"]*)" height="([^"]*)"', pages)
+    assert sizes and all(w.isdigit() and h.isdigit() for w, h in sizes), sizes
+    published = {p.name.split("-", 1)[1]: p.read_bytes() for p in (docs / "foto").iterdir()}
+    assert published == {
+        "480.webp": made["thumb.webp"],
+        "1200.webp": made["large.webp"],
+        "800.jpg": made["image.jpg"],
+    }
 
 
 def test_a_photo_cut_short_is_a_located_problem_not_a_crash(content: Path) -> None:

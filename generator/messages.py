@@ -428,6 +428,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "make the photo smaller, e.g. send it through WhatsApp and download it, or save it "
         "again at a smaller size",
     ),
+    "photo.slow": (
+        "`{value}` terlalu lama diolah: belum selesai setelah {seconds} detik",
+        "`{value}` takes too long to process: not done after {seconds} seconds",
+    ),
+    "photo.slow.hint": (
+        "perkecil fotonya atau simpan ulang sebagai JPEG (`.jpg`), misalnya kirim lewat "
+        "WhatsApp lalu unduh",
+        "make the photo smaller or save it again as a JPEG (`.jpg`), e.g. send it through "
+        "WhatsApp and download it",
+    ),
     "photo.mismatch": (
         "`{value}` sebenarnya berkas {found}, bukan {wanted}",
         "`{value}` is really a {found} file, not {wanted}",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -344,7 +346,7 @@ def test_a_photo_that_kills_its_worker_is_named(
     with its file and line, and the others are published."""
     from concurrent.futures.process import BrokenProcessPool
 
-    def dying_pool(jobs, workers):
+    def dying_pool(jobs, workers, limit):
         for job in jobs:
             if job[0].endswith("berat.jpg"):
                 raise BrokenProcessPool("a worker died")
@@ -361,6 +363,48 @@ def test_a_photo_that_kills_its_worker_is_named(
         "kirim lewat WhatsApp lalu unduh, atau simpan ulang dengan ukuran lebih kecil"
     ]
     assert (content.parent / "cache" / _key(small_jpeg(200))).is_dir()  # the other was made
+
+
+def slow_in_the_worker() -> None:
+    """Worker setup for the test below: in the worker process, `lambat.jpg` takes minutes
+    to decode (as a huge or pathological photo can)."""
+    decode = photos._upright_srgb
+
+    def slow(source: Path) -> Image.Image:
+        if source.name == "lambat.jpg":
+            time.sleep(600)
+        return decode(source)
+
+    photos._upright_srgb = slow
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_photo_that_takes_too_long_is_named_and_its_worker_stopped(
+    content: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr(photos, "_WORKER_SETUP", slow_in_the_worker, raising=False)
+    add_photo(content, "lambat.jpg", small_jpeg(10), vendor="amplang-uji")
+    add_photo(content, "cepat.jpg", small_jpeg(200), vendor="kebun-uji")
+    settings = PhotoSettings(content.parent / "cache", workers=workers, time_limit=1)
+    started = time.monotonic()
+    with pytest.raises(ContentInvalid) as caught:
+        generate(content, content.parent / "docs", GOLDEN_DAY, photo_settings=settings)
+    assert time.monotonic() - started < 30  # not the 600 s the photo would take
+    assert [p.render("id") for p in caught.value.problems] == [
+        "content/vendors/amplang-uji.yml:2:8: photo: `foto/lambat.jpg` terlalu lama diolah: "
+        "belum selesai setelah 1 detik — perkecil fotonya atau simpan ulang sebagai JPEG "
+        "(`.jpg`), misalnya kirim lewat WhatsApp lalu unduh"
+    ]
+    assert (
+        caught.value.problems[0]
+        .render("en")
+        .startswith(
+            "content/vendors/amplang-uji.yml:2:8: photo: `foto/lambat.jpg` takes too long to "
+            "process: not done after 1 seconds — make the photo smaller"
+        )
+    )
+    assert (content.parent / "cache" / _key(small_jpeg(200))).is_dir()  # the other was made
+    assert not multiprocessing.active_children()  # the stuck worker is gone
 
 
 def test_an_unwritable_photo_cache_is_one_clear_line(content: Path) -> None:

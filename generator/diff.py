@@ -5,16 +5,22 @@ Pure: two validated catalogues in, Markdown out. `cli.diff` loads the old one fr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.load import Content
-from generator.messages import t
+from generator.messages import Count, t
 from generator.model import Event, Product, Vendor
 from generator.text import rupiah
 
+# Listed one by one up to this many; a pull request that changes more is plainly not content.
+MAX_OUTSIDE = 50
 
-def summarise(old: Content | None, new: Content) -> str:
+
+def summarise(old: Content | None, new: Content, outside: Sequence[str] = ()) -> str:
+    """`outside`: changed paths outside the content folder, listed first, in bold."""
     before_v = old.vendors if old else {}
     before_e = old.events if old else {}
-    lines = [f"## {t('diff.title')}", ""]
+    lines = [f"## {t('diff.title')}", "", *_outside(outside)]
     sections = [
         (
             t("diff.vendors_added"),
@@ -65,6 +71,17 @@ def summarise(old: Content | None, new: Content) -> str:
     for title, items in shown:
         lines += [f"### {title}", "", *items, ""]
     return "\n".join(lines)
+
+
+def _outside(paths: Sequence[str]) -> list[str]:
+    """The files a reviewer must read as code, before anything about the catalogue."""
+    if not paths:
+        return []
+    lines = [f"**⚠️ {t('diff.outside', count=Count(len(paths)))}**", ""]
+    lines += [f"- **{_code(path)}**" for path in paths[:MAX_OUTSIDE]]
+    if len(paths) > MAX_OUTSIDE:
+        lines.append(f"- {t('diff.outside_more', count=Count(len(paths) - MAX_OUTSIDE))}")
+    return [*lines, ""]
 
 
 def _code(text: str) -> str:

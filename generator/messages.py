@@ -722,6 +722,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # diff: what a pull request changes
     "diff.title": ("Perubahan katalog", "Catalogue changes"),
     "diff.nothing": ("Tidak ada perubahan isi katalog.", "No change to the catalogue's content."),
+    "diff.outside": (
+        "Pull request ini juga mengubah berkas di luar `content/` ({count}): periksa "
+        "sebagai kode, baris demi baris, di tab Files changed (ringkasan di bawah hanya tentang isi "
+        "katalog, dan dibuat oleh kode yang bisa diubah pull request)",
+        "This pull request also changes files outside `content/` ({count}): review them "
+        "as code, line by line, in the Files changed tab (the summary below covers the "
+        "catalogue's content only, and is made by code a pull request can change)",
+    ),
+    "diff.outside_more": ("dan {count} berkas lain", "and {count} more files"),
     "diff.vendors_added": ("Usaha baru", "New vendors"),
     "diff.vendors_removed": ("Usaha dihapus", "Vendors removed"),
     "diff.vendors_changed": ("Usaha diubah", "Vendors changed"),

@@ -724,8 +724,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diff.nothing": ("Tidak ada perubahan isi katalog.", "No change to the catalogue's content."),
     "diff.outside": (
         "Pull request ini juga mengubah berkas di luar `content/` ({count}): periksa "
-        "sebagai kode, baris demi baris, di tab Files changed (ringkasan di bawah hanya tentang isi "
-        "katalog, dan dibuat oleh kode yang bisa diubah pull request)",
+        "sebagai kode, baris demi baris, di tab Files changed (ringkasan di bawah hanya "
+        "tentang isi katalog, dan dibuat oleh kode yang bisa diubah pull request)",
         "This pull request also changes files outside `content/` ({count}): review them "
         "as code, line by line, in the Files changed tab (the summary below covers the "
         "catalogue's content only, and is made by code a pull request can change)",

@@ -631,6 +631,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} was not written by the generator, and a generated page has the same name; "
         "rename or move the hand-written file",
     ),
+    "build.link_outside": (
+        "{path} ada di balik tautan (symlink) yang keluar dari {root}; hapus tautan itu "
+        "(folder hasil build tidak boleh ada di git)",
+        "{path} is behind a link (symlink) leading out of {root}; delete the link (the "
+        "build folder must not be in git)",
+    ),
     "build.manifest": (
         "{path} rusak; jika folder itu hanya berisi halaman buatan generator, hapus foldernya "
         "lalu build lagi",

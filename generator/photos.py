@@ -358,11 +358,34 @@ CACHED = {
 }
 
 
+# Entries already checked by this process (`serve`), with what their files were then.
+_CHECKED: dict[Path, tuple[tuple[tuple[int, int, int], ...], Published]] = {}
+
+
 def _from_cache(cache_dir: Path, key: str) -> Published | None:
     """The cache entry for `key`, if it is one this generator made; None otherwise (not
     there, damaged, or not ours: a `.cache` folder can come with a pull request, and its
     sizes go into the pages' HTML). Nothing in it is trusted: made again if in doubt."""
     entry = cache_dir / key
+    try:
+        stamp = tuple(
+            (s.st_ino, s.st_size, s.st_mtime_ns)
+            for s in (os.lstat(entry / name) for name in ("meta.json", *CACHED))
+        )
+    except OSError:
+        return None
+    known = _CHECKED.get(entry)
+    if known and known[0] == stamp:
+        return known[1]
+    found = _check_entry(entry, key)
+    if found:
+        if len(_CHECKED) > 10_000:
+            _CHECKED.clear()
+        _CHECKED[entry] = (stamp, found)
+    return found
+
+
+def _check_entry(entry: Path, key: str) -> Published | None:
     try:
         if entry.is_symlink() or (entry / "meta.json").is_symlink():
             return None

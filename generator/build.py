@@ -58,6 +58,8 @@ class PhotoSettings:
     """Default: one per core."""
     progress: bool = False
     """A counter on stderr while new photos are made (for a person at a terminal)."""
+    time_limit: float = photos.TIME_LIMIT
+    """Seconds one photo may take before it is given up and reported."""
 
 
 def generate(
@@ -87,7 +89,7 @@ def publish_photos(
     like the others: raises `ContentInvalid`."""
     settings = settings or PhotoSettings()
     published, problems, made = photos.publish(
-        content.photos, cache_dir, settings.workers, settings.progress
+        content.photos, cache_dir, settings.workers, settings.progress, settings.time_limit
     )
     if problems:
         raise ContentInvalid(problems)

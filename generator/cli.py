@@ -236,11 +236,12 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
 def diff(ref: str, content_dir: Path) -> None:
     """Summarise, in Markdown, what changed in the catalogue since the git revision REF."""
     from generator.diff import summarise
-    from generator.history import content_at
+    from generator.history import changed_outside, content_at
 
     new = load_content(content_dir)
     old, note = content_at(ref, content_dir)
-    click.echo((f"> {note}\n\n" if note else "") + summarise(old, new))
+    outside = changed_outside(ref, content_dir)
+    click.echo((f"> {note}\n\n" if note else "") + summarise(old, new, outside))
 
 
 main.add_command(new)

@@ -5,16 +5,22 @@ Pure: two validated catalogues in, Markdown out. `cli.diff` loads the old one fr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.load import Content
-from generator.messages import Whole, t
+from generator.messages import Count, Whole, t
 from generator.model import Event, Product, Vendor
 from generator.text import rupiah
 
+# Listed one by one up to this many; a pull request that changes more is plainly not content.
+MAX_OUTSIDE = 50
 
-def summarise(old: Content | None, new: Content) -> str:
+
+def summarise(old: Content | None, new: Content, outside: Sequence[str] = ()) -> str:
+    """`outside`: changed paths outside the content folder, listed first, in bold."""
     before_v = old.vendors if old else {}
     before_e = old.events if old else {}
-    lines = [f"## {t('diff.title')}", ""]
+    lines = [f"## {t('diff.title')}", "", *_outside(outside)]
     sections = [
         (
             t("diff.vendors_added"),
@@ -67,6 +73,17 @@ def summarise(old: Content | None, new: Content) -> str:
     return "\n".join(lines)
 
 
+def _outside(paths: Sequence[str]) -> list[str]:
+    """The files a reviewer must read as code, before anything about the catalogue."""
+    if not paths:
+        return []
+    lines = [f"**⚠️ {t('diff.outside', count=Count(len(paths)))}**", ""]
+    lines += [f"- **{_code(path)}**" for path in paths[:MAX_OUTSIDE]]
+    if len(paths) > MAX_OUTSIDE:
+        lines.append(f"- {t('diff.outside_more', count=Count(len(paths) - MAX_OUTSIDE))}")
+    return [*lines, ""]
+
+
 def _code(text: str) -> Whole:
     """Text from content as inline code: the summary is rendered as Markdown and HTML on
     GitHub, so nothing from a pull request may become a link, an image or a tag."""
@@ -113,11 +130,13 @@ def _price(product: Product) -> Whole:
 def _products(vendor: Vendor) -> dict[str, Product]:
     """Products by name; a second product of the same name is told apart as "name (2)"."""
     out: dict[str, Product] = {}
+    last: dict[str, int] = {}  # name -> the number it last got: linear, however many repeat
     for product in vendor.products:
-        name, n = product.name, 1
+        name, n = product.name, last.get(product.name, 1)
         while name in out:
             n += 1
             name = f"{product.name} ({n})"
+        last[product.name] = n
         out[name] = product
     return out
 

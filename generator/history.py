@@ -19,8 +19,8 @@ def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
 
 
-def content_at(ref: str, content_dir: Path) -> tuple[Content | None, Msg | None]:
-    """The validated catalogue at `ref`, or None (with a note) when it had none or it failed."""
+def _top(ref: str, content_dir: Path) -> tuple[Path, str]:
+    """The repository's top folder, and the content folder relative to it."""
     content_dir = content_dir.resolve()
     top = _git("rev-parse", "--show-toplevel", cwd=content_dir)
     if top.returncode:
@@ -28,7 +28,28 @@ def content_at(ref: str, content_dir: Path) -> tuple[Content | None, Msg | None]
             str(t("diff.no_git", ref=ref, detail=top.stderr.decode().strip()))
         )
     root = Path(top.stdout.decode().strip())
-    rel = content_dir.relative_to(root).as_posix()
+    return root, content_dir.relative_to(root).as_posix()
+
+
+def changed_outside(ref: str, content_dir: Path) -> list[str]:
+    """Every path outside the content folder that differs from `ref`: committed, staged,
+    edited or new (force-added ones included). A reviewer reads these as code."""
+    root, rel = _top(ref, content_dir)
+    changed = _git("diff", "--name-only", "--no-renames", "-z", ref, "--", cwd=root)
+    new = _git("ls-files", "--others", "--exclude-standard", "-z", cwd=root)
+    paths = {
+        path
+        for listing in (changed, new)
+        for path in listing.stdout.decode("utf-8", "replace").split("\0")
+        if path
+    }
+    inside = "" if rel == "." else rel + "/"
+    return sorted(p for p in paths if not inside or not p.startswith(inside))
+
+
+def content_at(ref: str, content_dir: Path) -> tuple[Content | None, Msg | None]:
+    """The validated catalogue at `ref`, or None (with a note) when it had none or it failed."""
+    root, rel = _top(ref, content_dir)
     exists = _git("cat-file", "-e", f"{ref}:{rel}", cwd=root)
     if _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", cwd=root).returncode:
         raise click.ClickException(str(t("diff.no_git", ref=ref, detail="unknown revision")))

@@ -563,6 +563,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "make the photo smaller, e.g. send it through WhatsApp and download it, or save it "
         "again at a smaller size",
     ),
+    "photo.slow": (
+        "`{value}` terlalu lama diolah: belum selesai setelah {seconds} detik",
+        "`{value}` takes too long to process: not done after {seconds} seconds",
+    ),
+    "photo.slow.hint": (
+        "perkecil fotonya atau simpan ulang sebagai JPEG (`.jpg`), misalnya kirim lewat "
+        "WhatsApp lalu unduh",
+        "make the photo smaller or save it again as a JPEG (`.jpg`), e.g. send it through "
+        "WhatsApp and download it",
+    ),
     "photo.mismatch": (
         "`{value}` sebenarnya berkas {found}, bukan {wanted}",
         "`{value}` is really a {found} file, not {wanted}",
@@ -764,6 +774,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} was not written by the generator, and a generated page has the same name; "
         "rename or move the hand-written file",
     ),
+    "build.link_outside": (
+        "{path} ada di balik tautan (symlink) yang keluar dari {root}; hapus tautan itu "
+        "(folder hasil build tidak boleh ada di git)",
+        "{path} is behind a link (symlink) leading out of {root}; delete the link (the "
+        "build folder must not be in git)",
+    ),
     "build.manifest": (
         "{path} rusak; jika folder itu hanya berisi halaman buatan generator, hapus foldernya "
         "lalu build lagi",
@@ -874,6 +890,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # diff: what a pull request changes
     "diff.title": ("Perubahan katalog", "Catalogue changes"),
     "diff.nothing": ("Tidak ada perubahan isi katalog.", "No change to the catalogue's content."),
+    "diff.outside": (
+        "Pull request ini juga mengubah berkas di luar `content/` ({count}): periksa "
+        "sebagai kode, baris demi baris, di tab Files changed (ringkasan di bawah hanya "
+        "tentang isi katalog, dan dibuat oleh kode yang bisa diubah pull request)",
+        "This pull request also changes files outside `content/` ({count}): review them "
+        "as code, line by line, in the Files changed tab (the summary below covers the "
+        "catalogue's content only, and is made by code a pull request can change)",
+    ),
+    "diff.outside_more": ("dan {count} berkas lain", "and {count} more files"),
     "diff.vendors_added": ("Usaha baru", "New vendors"),
     "diff.vendors_removed": ("Usaha dihapus", "Vendors removed"),
     "diff.vendors_changed": ("Usaha diubah", "Vendors changed"),

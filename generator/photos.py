@@ -17,13 +17,15 @@ import io
 import json
 import multiprocessing
 import os
+import queue
 import shutil
+import signal
 import sys
 import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +41,10 @@ pillow_heif.register_heif_opener()  # HEIC/HEIF from iPhones, through Pillow's o
 MAX_BYTES = 25_000_000
 MAX_PIXELS = 50_000_000
 MAX_WORKERS = 4
+# A phone photo takes about a second. One still being made after this many seconds is
+# given up (its process is killed) and reported, instead of stalling the build until
+# CI's own limit.
+TIME_LIMIT = 60.0
 # Pillow refuses outright above twice this (a decompression bomb), and warns above it;
 # `inspect` refuses at the limit itself, before anything is decoded.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -183,6 +189,7 @@ def publish(
     cache_dir: Path,
     workers: int | None = None,
     progress: bool = False,
+    time_limit: float = TIME_LIMIT,
 ) -> tuple[dict[Path, Published], list[Problem], Report]:
     """Every photo in `refs`, from the cache or made now (new ones in parallel).
     Returns source path -> its web versions, problems found while decoding, counts."""
@@ -208,7 +215,7 @@ def publish(
     # At most 4: a large photo takes several hundred MB while it is decoded.
     workers = min(workers or os.cpu_count() or 1, MAX_WORKERS, len(jobs))
     try:
-        outcomes = list(_outcomes(jobs, workers, progress))
+        outcomes = list(_outcomes(jobs, workers, progress, time_limit))
     except OSError as err:  # the cache: disk full, not writable
         raise os_failure(err, err.filename or cache_dir) from None
     for key, outcome in outcomes:
@@ -218,7 +225,7 @@ def publish(
         else:
             failed[key] = outcome[0]
     problems = [
-        ref.problem(t(code, value=ref.value), t(code + ".hint"))
+        ref.problem(t(code, value=ref.value, seconds=Count(time_limit)), t(code + ".hint"))
         for ref in refs
         if (code := failed.get(keys[ref.source]))
     ]
@@ -227,11 +234,12 @@ def publish(
 
 
 def _outcomes(
-    jobs: list[tuple[str, str, str]], workers: int, progress: bool
+    jobs: list[tuple[str, str, str]], workers: int, progress: bool, limit: float
 ) -> Iterator[tuple[str, Published | tuple[str]]]:
-    """Each job's outcome, in order, with a counter on the terminal. A worker that dies
-    (out of memory, killed) breaks the pool: the rest are then made one process each,
-    so the photo that kills its process is the one reported."""
+    """Each job's outcome, with a counter on the terminal. Photos are decoded in other
+    processes only (even one photo): one that hangs can then be stopped. A worker that
+    dies (out of memory, killed) breaks the pool: the rest are then made one process
+    each, so the photo that kills its process is the one reported."""
     done: set[str] = set()
 
     def counted(outcome: tuple[str, Published | tuple[str]]) -> tuple[str, Published | tuple[str]]:
@@ -241,22 +249,19 @@ def _outcomes(
                   end="", file=sys.stderr, flush=True)  # fmt: skip
         return outcome
 
-    if workers <= 1:
-        yield from (counted(_make_entry(*job)) for job in jobs)
-    else:
-        try:
-            yield from (counted(outcome) for outcome in _run_parallel(jobs, workers))
-        except BrokenProcessPool:
-            for job in jobs:
-                if job[1] not in done:
-                    yield counted(_alone(job))
+    try:
+        yield from (counted(outcome) for outcome in _run_parallel(jobs, workers, limit))
+    except BrokenProcessPool:
+        for job in jobs:
+            if job[1] not in done:
+                yield counted(_alone(job, limit))
     if progress and jobs:
         print(file=sys.stderr)
 
 
-def _alone(job: tuple[str, str, str]) -> tuple[str, Published | tuple[str]]:
+def _alone(job: tuple[str, str, str], limit: float) -> tuple[str, Published | tuple[str]]:
     try:
-        return next(_run_parallel([job], 1))
+        return next(_run_parallel([job], 1, limit))
     except BrokenProcessPool:
         return job[1], ("photo.crashed",)
 
@@ -272,29 +277,142 @@ def _forget_killed_builds(cache_dir: Path) -> None:
 
 
 def _run_parallel(
-    jobs: list[tuple[str, str, str]], workers: int
+    jobs: list[tuple[str, str, str]], workers: int, limit: float
 ) -> Iterator[tuple[str, Published | tuple[str]]]:
+    """Each job's outcome, as it comes. A photo given up for its time stops its pool;
+    the photos not made yet go to a new one."""
+    left = {job[1]: job for job in jobs}
+    while left:
+        for key, outcome in _pool(list(left.values()), workers, limit):
+            del left[key]
+            yield key, outcome
+
+
+def _pool(
+    jobs: list[tuple[str, str, str]], workers: int, limit: float
+) -> Iterator[tuple[str, Published | tuple[str]]]:
+    """Outcomes from one pool of workers, until every job is done or one takes longer than
+    `limit` seconds: that one is reported (`photo.slow`), its process killed, the pool shut
+    down. Raises BrokenProcessPool when a worker dies of itself."""
     # "spawn", not Linux's default "fork": `serve` runs this from a thread while other
     # threads (file watcher, live reload) hold locks that a forked child would inherit.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_make_entry_star, jobs, chunksize=1)
+    started = context.Queue()  # (key, worker's pid) when a worker begins a photo
+    begun: dict[str, tuple[int, float]] = {}  # key -> (pid, when we heard of it)
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(started, _WORKER_SETUP),
+    ) as pool:
+        pending = {pool.submit(_make_entry_star, job): job[1] for job in jobs}
+        while pending:
+            done, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            for future in done:
+                del pending[future]
+                yield future.result()
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    key, pid = started.get_nowait()
+                    begun[key] = (pid, time.monotonic())
+            now = time.monotonic()
+            slow = [k for k in pending.values() if k in begun and now - begun[k][1] > limit]
+            if slow:
+                for key in slow:
+                    with contextlib.suppress(OSError):  # it may have ended just now
+                        os.kill(begun[key][0], getattr(signal, "SIGKILL", signal.SIGTERM))
+                # The pool is broken now: it stops its other workers; their photos are
+                # made again by the next pool.
+                pool.shutdown(wait=True, cancel_futures=True)
+                for key in slow:
+                    yield key, ("photo.slow",)
+                break
+    started.close()
+    started.join_thread()
+
+
+# Run in each worker process as it starts. Tests set it (to make a photo slow in the
+# worker itself); a build never does.
+_WORKER_SETUP: Callable[[], None] | None = None
+_STARTED: multiprocessing.Queue | None = None  # in a worker: where it says what it begins
+
+
+def _start_worker(started: multiprocessing.Queue, setup: Callable[[], None] | None) -> None:
+    global _STARTED
+    _STARTED = started
+    if setup is not None:
+        setup()
 
 
 def _make_entry_star(job: tuple[str, str, str]) -> tuple[str, Published | tuple[str]]:
+    if _STARTED is not None:
+        _STARTED.put((job[1], os.getpid()))
     return _make_entry(*job)
 
 
+# What each cached file must be: its format, and the longest side it can have.
+CACHED = {
+    "thumb.webp": ("WEBP", THUMB),
+    "large.webp": ("WEBP", LARGE),
+    "image.jpg": ("JPEG", JPEG_SIZE),
+}
+
+
+# Entries already checked by this process (`serve`), with what their files were then.
+_CHECKED: dict[Path, tuple[tuple[tuple[int, int, int], ...], Published]] = {}
+
+
 def _from_cache(cache_dir: Path, key: str) -> Published | None:
+    """The cache entry for `key`, if it is one this generator made; None otherwise (not
+    there, damaged, or not ours: a `.cache` folder can come with a pull request, and its
+    sizes go into the pages' HTML). Nothing in it is trusted: made again if in doubt."""
     entry = cache_dir / key
     try:
-        meta = json.loads((entry / "meta.json").read_text("utf-8"))
-        found = Published(key, tuple(meta["thumb"]), tuple(meta["large"]), tuple(meta["jpeg"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # not there, or damaged: made again
-    if not all((entry / name).is_file() for name in found.files().values()):
+        stamp = tuple(
+            (s.st_ino, s.st_size, s.st_mtime_ns)
+            for s in (os.lstat(entry / name) for name in ("meta.json", *CACHED))
+        )
+    except OSError:
         return None
+    known = _CHECKED.get(entry)
+    if known and known[0] == stamp:
+        return known[1]
+    found = _check_entry(entry, key)
+    if found:
+        if len(_CHECKED) > 10_000:
+            _CHECKED.clear()
+        _CHECKED[entry] = (stamp, found)
     return found
+
+
+def _check_entry(entry: Path, key: str) -> Published | None:
+    try:
+        if entry.is_symlink() or (entry / "meta.json").is_symlink():
+            return None
+        meta = json.loads((entry / "meta.json").read_text("utf-8"))
+        found = Published(key, _size(meta["thumb"]), _size(meta["large"]), _size(meta["jpeg"]))
+        sizes = {"thumb.webp": found.thumb, "large.webp": found.large, "image.jpg": found.jpeg_size}
+        for name, (fmt, side) in CACHED.items():
+            path = entry / name
+            if path.is_symlink() or not path.is_file() or max(sizes[name]) > side:
+                return None
+            with Image.open(path) as im:  # the header only: cheap
+                if im.format != fmt or im.size != sizes[name]:
+                    return None
+    except (OSError, ValueError, KeyError, TypeError, SyntaxError):
+        return None  # not there, or damaged: made again
+    return found
+
+
+def _size(value: object) -> tuple[int, int]:
+    """`[width, height]` from meta.json, as two whole numbers of pixels, or ValueError."""
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(type(n) is int and 1 <= n <= LARGE for n in value)
+    ):
+        raise ValueError(value)
+    return value[0], value[1]
 
 
 def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published | tuple[str]]:
@@ -323,7 +441,7 @@ def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published |
             staging.rename(root / key)
         except OSError:  # already there: made at the same time by another build, or damaged
             if _from_cache(root, key) is None:
-                shutil.rmtree(root / key, ignore_errors=True)
+                _discard(root / key)
                 staging.rename(root / key)
             else:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -331,6 +449,14 @@ def _make_entry(source: str, key: str, cache_dir: str) -> tuple[str, Published |
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return key, published
+
+
+def _discard(entry: Path) -> None:
+    """A cache entry that is not ours or is damaged (a link, a file, a broken folder)."""
+    if entry.is_symlink() or entry.is_file():
+        entry.unlink()
+    else:
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def _upright_srgb(source: Path) -> Image.Image:

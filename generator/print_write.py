@@ -18,7 +18,7 @@ from generator import print_booklet, print_compose, print_pdf, print_render
 from generator.collect import Index
 from generator.messages import t
 from generator.problems import BuildFailed
-from generator.write import _write_atomically, remove_stale
+from generator.write import _write_atomically, refuse_outside, remove_stale
 
 STATE = ".katalog-cetak.json"  # a dotfile: MkDocs does not publish it
 CATALOGUE = "katalog.pdf"
@@ -93,6 +93,8 @@ def write_prints(
             continue
         if progress:
             progress(job.path)
+        for path in paths:
+            refuse_outside(out_dir, out_dir / path)
         pdf = job.make()
         # Claimed with no fingerprint first: a build killed half-way still knows these
         # files as its own, and makes them again next time.

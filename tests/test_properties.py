@@ -285,7 +285,7 @@ def dump(data: object) -> str:
 
 # A whole build (pages, PDFs, the real MkDocs) takes seconds: few examples by default,
 # many with `make fuzz`.
-@settings(max_examples=max(8, settings().max_examples // 20))
+@settings(max_examples=max(10, settings().max_examples // 15))
 @given(
     name=LINE,
     owner=LINE,

@@ -110,7 +110,8 @@ def _chunks(
 
 
 # libyaml's emitter: twenty times quicker than PyYAML's own on a page's JSON-LD. It writes
-# characters outside the Basic Multilingual Plane as `\U0001F336` escapes, which every YAML reader reads.
+# characters outside the Basic Multilingual Plane as `\U0001F336` escapes, which any YAML
+# reader reads.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _NO_FOLDING = 1 << 30  # one line per value: no long line folded
 

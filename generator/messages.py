@@ -785,6 +785,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lalu build lagi",
         "{path} is damaged; if that folder holds only generated pages, delete it and build again",
     ),
+    "build.front_matter": (
+        "halaman {path}: MkDocs akan membaca kepala halamannya (front matter) berbeda dari "
+        "yang ditulis generator, jadi halaman itu tidak dibuat. Ini kesalahan pada generator, "
+        "bukan pada isi Anda: mohon laporkan pesan ini",
+        "page {path}: MkDocs would read its front matter differently from what the generator "
+        "wrote, so the page was not made. This is a bug in the generator, not in your content: "
+        "please report this message",
+    ),
     "cli.ok": (
         "Beres: {vendors} usaha, {events} acara, {categories} kategori.",
         "OK: {vendors} vendors, {events} events, {categories} categories.",

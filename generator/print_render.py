@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -35,6 +38,39 @@ CHUNK = 50  # vendor cards per part: small enough to lay out quickly, big enough
 INDEX_CHUNK = 800  # index lines per part
 
 Pages = Callable[[str], str]  # anchor -> printed page number
+FONTS = Path(str(resources.files("generator") / "fonts"))  # the only fonts a PDF uses
+
+# Symbols, pictographs, private and unassigned code points: a character of these kinds that
+# no shipped font has (an emoji newer than Noto Emoji) would print as an empty box.
+_SYMBOL_KINDS = {"So", "Sk", "Co", "Cn"}
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.cache
+def _drawable() -> frozenset[int]:
+    """Every character the shipped fonts (Noto Sans, Noto Emoji) have a glyph for."""
+    from fontTools.ttLib import TTFont
+
+    found: set[int] = set()
+    for path in sorted(FONTS.glob("*.ttf")):
+        with TTFont(path, lazy=True) as font:
+            found |= set(font.getBestCmap())
+    return frozenset(found)
+
+
+def printable(html: str) -> str:
+    """`html` without the symbols no shipped font can draw. Emoji print in black from
+    Noto Emoji (Noto has no colour emoji a black-and-white printer could use); the few it
+    lacks are left out rather than printed as boxes. Letters of any script stay."""
+    drawable = _drawable()
+
+    def keep(match: re.Match[str]) -> str:
+        char = match[0]
+        if ord(char) in drawable or unicodedata.category(char) not in _SYMBOL_KINDS:
+            return char
+        return ""
+
+    return _NOT_ASCII.sub(keep, html)
 
 
 @dataclass(frozen=True)
@@ -216,7 +252,7 @@ def cards_html(index: Index, slug: str) -> list[str]:
 def frame_html(title: str, sections: list[str | None], first: int = 1) -> str:
     """Running headers and page numbers for pages `first`, `first + 1`, … of a document, one
     per entry of `sections` (None: neither, as on the cover)."""
-    return (
+    return printable(
         environment()
         .get_template("frame.html.j2")
         .render(title=title, sections=sections, first=int(first))
@@ -296,7 +332,7 @@ def _index_parts(index: Index, slugs: list[str], page: Pages | None) -> list[Par
 
 def _render(template: str, index: Index, title: str, page: Pages | None, **context: Any) -> str:
     catalogue = index.content.catalogue
-    return (
+    return printable(
         environment()
         .get_template(template)
         .render(

@@ -135,7 +135,7 @@ def test_event_catalogue_is_in_stall_order_with_labels(printed: Path) -> None:
     assert "Sabtu, 14 Juni 2025" in texts[0] and "08:00–16:00 WITA" in texts[0]
     stall_list = texts[1]
     assert stall_list.index("A2") < stall_list.index("A10") < stall_list.index("B1")
-    listed = dict(re.findall(r"(A2|A10|B1) [\w ]+?\.{3,} ?(\d+)", stall_list))
+    listed = dict(re.findall(r"(A2|A10|B1) [^.]+?\.{3,} ?(\d+)", stall_list))  # names: any text
     assert set(listed) == {"A2", "A10", "B1"}  # every stall with its page number
     cards = " ".join(texts[2:-1])
     assert cards.index("Lapak A2") < cards.index("Lapak A10") < cards.index("Lapak B1")
@@ -283,3 +283,32 @@ def test_site_links_the_pdfs_with_print_instructions(sample_site: Path) -> None:
         for name in ("katalog.pdf", "katalog-booklet.pdf", "kartu-lapak.pdf"):
             assert f'href="{name}"' in page, event.name
             assert (event / name).read_bytes().startswith(b"%PDF-")
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    """The fonts a PDF embeds, without the subset prefix (`ABCDEF+`)."""
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    return {line.split()[0].split("+")[-1] for line in listing.stdout.splitlines()[2:]}
+
+
+def test_emoji_print_in_black_and_symbols_no_font_has_are_left_out(
+    content: Path, tmp_path: Path
+) -> None:
+    """Noto has no colour emoji for a black-and-white printer: emoji print from the shipped
+    monochrome Noto Emoji; one it lacks (newer than the font) is left out, not a box."""
+    vendor = content / "vendors" / "kebun-uji.yml"
+    data = yaml.safe_load(vendor.read_text("utf-8"))
+    name = data["name"]
+    assert "🌶" in name  # the fixture's vendor writes emoji, as real ones do
+    data["name"] = name + " 🫩"  # U+1FAE9 (Unicode 16): in no shipped font
+    vendor.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    out = tmp_path / "cetak"
+    result = CliRunner().invoke(main, ["print", "--content", str(content), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(pages_text(out / "katalog.pdf"))
+    assert f"{name} " in text or text.count(name) >= 2
+    assert data["products"][0]["name"] in text and data["products"][0]["description"] in text
+    assert "🫩" not in text
+    fonts = pdf_fonts(out / "katalog.pdf")
+    assert {"Katalog-Sans", "Katalog-Emoji"} <= fonts
+    assert all(f.startswith(("Katalog-Sans", "Katalog-Emoji")) for f in fonts), fonts

@@ -95,3 +95,75 @@ def test_vendor_link_preview_shows_its_photo_as_jpeg(sample_site: Path) -> None:
         'og:image" content="https://katalog-gunungsariilir.example.org/assets/og-image.png"'
         in without
     )
+
+
+def has_emoji(text: str | None) -> bool:
+    import unicodedata
+
+    return any(ord(c) >= 0x1F000 or unicodedata.category(c) == "So" for c in text or "")
+
+
+def test_emoji_vendors_keep_their_names_everywhere(sample_site: Path) -> None:
+    """Vendors write emoji (🌶, 🍌🥥, 🙏): the name shows whole as the page's title and
+    heading, in search, and in the open data; an event's emoji reach the calendar."""
+    import csv
+    import io
+    from html.parser import HTMLParser
+
+    import icalendar
+
+    from generator.load import load_content
+
+    content = load_content(ROOT / "content")
+    emoji = {
+        slug: v
+        for slug, v in content.vendors.items()
+        if has_emoji(v.name)
+        and has_emoji(v.description)
+        and any(has_emoji(p.name) or has_emoji(p.description) for p in v.products)
+    }
+    assert len(emoji) >= 3  # the sample content writes emoji as real vendors do
+
+    class Heads(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: dict[str, str] = {"title": "", "h1": ""}
+            self.inside: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            self.inside = tag if tag in self.found else None
+
+        def handle_endtag(self, tag: str) -> None:
+            self.inside = None
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                self.found[self.inside] += data
+
+    search = json.loads((sample_site / "search" / "search_index.json").read_text("utf-8"))
+    vendors_csv = list(
+        csv.DictReader(
+            io.StringIO((sample_site / "data/usaha.csv").read_bytes().decode("utf-8-sig"))
+        )
+    )
+    products_csv = (sample_site / "data/produk.csv").read_bytes().decode("utf-8-sig")
+    data = json.loads((sample_site / "data/usaha.json").read_text("utf-8"))
+    for slug, vendor in emoji.items():
+        html = (sample_site / "usaha" / slug / "index.html").read_text("utf-8")
+        heads = Heads()
+        heads.feed(html)
+        assert heads.found["h1"].strip() == vendor.name
+        assert heads.found["title"].startswith(vendor.name + " - ")
+        assert "title:" not in html and "jsonld:" not in html  # no raw front matter
+        titles = {d["title"] for d in search["docs"] if d["location"] == f"usaha/{slug}/"}
+        assert titles == {vendor.name}
+        assert {r["nama_usaha"] for r in vendors_csv if r["id_usaha"] == slug} == {vendor.name}
+        assert {v["nama_usaha"] for v in data["usaha"] if v["id_usaha"] == slug} == {vendor.name}
+        for product in vendor.products:
+            assert product.name in products_csv
+    events = [e for e in content.events.values() if has_emoji(e.description)]
+    assert events
+    calendar = icalendar.Calendar.from_ical((sample_site / "acara.ics").read_bytes())
+    descriptions = " ".join(str(e["DESCRIPTION"]) for e in calendar.walk("VEVENT"))
+    for event in events:
+        assert " ".join(event.description.split()) in " ".join(descriptions.split())

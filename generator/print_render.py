@@ -348,10 +348,21 @@ def _render(template: str, index: Index, title: str, page: Pages | None, **conte
             site_url=catalogue.site_url,
             long_card=LONG_CARD,
             anchor=anchor,
-            page=page or (lambda _: "000"),
+            page=page or (lambda _: PLACEHOLDER),
+            page_column=lambda anchor: (page(anchor) if page else PLACEHOLDER).rjust(
+                len(PLACEHOLDER), FIGURE_SPACE
+            ),
             **context,
         )
     )
+
+
+# The contents are laid out with the placeholder first and must not change length once
+# numbered, so their numbers take its width whatever their digits (right-aligned): a
+# narrower number could pull a long name back onto one line. Noto Sans's digits and the
+# figure space are all equally wide.
+PLACEHOLDER = "000"
+FIGURE_SPACE = "\u2007"
 
 
 def _paragraphs(value: str | None) -> list[str]:

@@ -312,3 +312,26 @@ def test_emoji_print_in_black_and_symbols_no_font_has_are_left_out(
     fonts = pdf_fonts(out / "katalog.pdf")
     assert {"Katalog-Sans", "Katalog-Emoji"} <= fonts
     assert all(f.startswith(("Katalog-Sans", "Katalog-Emoji")) for f in fonts), fonts
+
+
+def test_contents_numbers_take_the_placeholders_width(index) -> None:
+    """The contents are laid out with a placeholder, then with the real numbers, and must
+    keep their length: a narrower number let a long name fit on one line less (seen with
+    the hostile corpus: 3 pages with the placeholder, 2 once numbered, and no PDF)."""
+    from fontTools.ttLib import TTFont
+
+    from generator import print_render
+
+    font = TTFont(Path(print_render.__file__).parent / "fonts" / "NotoSans-Regular.ttf")
+    cmap, metrics = font.getBestCmap(), font["hmtx"]
+
+    def width(text: str) -> int:
+        return sum(metrics[cmap[ord(c)]][0] for c in text)
+
+    slug = next(iter(index.content.events))
+    plan = print_render.event_plan(index, slug)
+    numbered = re.findall(r'class="hlm">([^<]*)<', plan.contents(lambda _: "7").html)
+    placeholder = re.findall(r'class="hlm">([^<]*)<', plan.contents(None).html)
+    assert numbered and len(numbered) == len(placeholder)
+    assert {n.strip() for n in numbered} == {"7"}
+    assert {width(n) for n in numbered} == {width(p) for p in placeholder}

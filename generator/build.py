@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import os
 import time
 from collections.abc import Callable
@@ -78,7 +80,17 @@ def generate(
     pages = render_site(
         build_index(content, day or today()), caches.pages if caches else None, by_field
     )
-    return content, write_docs(pages, docs_dir, files), made
+    return content, write_docs(pages, docs_dir, files, fingerprint(content)), made
+
+
+def fingerprint(content: Content) -> bytes:
+    """What the site is made from, with no trace of the day it was built on."""
+    digest = hashlib.sha256(content.catalogue.model_dump_json().encode())
+    for kind in (content.vendors, content.events):
+        for slug in sorted(kind):
+            digest.update(f"{len(slug)}:{slug}".encode() + kind[slug].model_dump_json().encode())
+    digest.update(json.dumps(content.synonyms).encode())
+    return digest.digest()
 
 
 def publish_photos(

@@ -33,7 +33,7 @@ class WriteReport:
 # A service worker serves only pages at or below its own folder: it goes to the root.
 SERVICE_WORKER = "sw.js"
 AT_ROOT = {SERVICE_WORKER}
-BUILD_ID = b"BUILD_ID"  # in sw.js: replaced by a fingerprint of what the build wrote
+BUILD_ID = b"BUILD_ID"  # in sw.js: replaced by a fingerprint of what the site is made of
 
 
 def static_files() -> dict[str, bytes]:
@@ -53,7 +53,10 @@ def static_files() -> dict[str, bytes]:
 
 
 def write_docs(
-    pages: dict[str, str], docs_dir: Path, files: dict[str, Path] | None = None
+    pages: dict[str, str],
+    docs_dir: Path,
+    files: dict[str, Path] | None = None,
+    source: bytes = b"",
 ) -> WriteReport:
     """Make `docs_dir` hold `pages` (plus static files, plus `files`: docs path -> a file to
     copy there, e.g. processed photos) next to any hand-written files.
@@ -61,12 +64,13 @@ def write_docs(
     A file whose content is unchanged is not touched, so its mtime stays and
     MkDocs' live reload only sees real edits. Pages generated last time and not
     this time are removed; files the generator never wrote are never touched.
+    `source`: a fingerprint of what the pages were made from (see `stamped_service_worker`).
     """
     wanted: dict[str, bytes | Path] = {
         path: body.encode("utf-8") for path, body in pages.items()
     } | static_files()
     wanted |= files or {}
-    wanted[SERVICE_WORKER] = stamped_service_worker(wanted)
+    wanted[SERVICE_WORKER] = stamped_service_worker(wanted, source)
     before = _read_manifest(docs_dir)
     # Files the generator did not write are the author's: never overwritten (an error if
     # they differ from the page that would go there), never claimed, never deleted.
@@ -93,19 +97,18 @@ def write_docs(
     return WriteReport(written, unchanged, removed)
 
 
-def stamped_service_worker(wanted: dict[str, bytes | Path]) -> bytes:
-    """`sw.js` with the name of its cache: a fingerprint of every other file the build
-    writes. A build that changed anything (a vendor removed) gets a new worker, which
-    drops every copy the phones kept of the previous build; the same content gives the
-    same `sw.js`, so an unchanged site does not make phones drop their copies."""
-    digest = hashlib.sha256()
+def stamped_service_worker(wanted: dict[str, bytes | Path], source: bytes) -> bytes:
+    """`sw.js` with the name of its cache, made from what the site is made of (`source`:
+    the content) and the names of the files the build writes. A vendor removed or edited
+    gives a new worker, which drops every copy the phones kept of the previous build.
+    The pages' text is left out on purpose: some of it (the calendar's time stamp, the
+    statistics' date) changes with the day alone, and a daily rebuild must not make every
+    phone drop what it kept."""
+    digest = hashlib.sha256(source)
     for rel in sorted(wanted.keys() - {SERVICE_WORKER}):
-        data = wanted[rel]
-        # Copied files (photos) are named by their content's hash: name and size will do.
-        body = data if isinstance(data, bytes) else str(data.stat().st_size).encode()
-        digest.update(b"%d:%s%d:%s" % (len(rel.encode()), rel.encode(), len(body), body))
-    source = _data(wanted[SERVICE_WORKER])
-    return source.replace(BUILD_ID, digest.hexdigest()[:16].encode(), 1)
+        digest.update(b"%d:%s" % (len(rel.encode()), rel.encode()))
+    source_js = _data(wanted[SERVICE_WORKER])
+    return source_js.replace(BUILD_ID, digest.hexdigest()[:16].encode(), 1)
 
 
 def remove_stale(root: Path, paths: Iterable[str]) -> int:

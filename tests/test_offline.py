@@ -165,7 +165,7 @@ def rebuild_without(root: Path, slug: str, sample: Path, work: Path) -> None:
 
 
 def cache_name(root: Path) -> str:
-    found = re.search(r'var CACHE = "([^"]+)";', (root / "sw.js").read_text("utf-8"))
+    found = re.search(r'var BUILD = "([^"]+)";', (root / "sw.js").read_text("utf-8"))
     assert found, "sw.js names its cache"
     return found.group(1)
 
@@ -179,6 +179,9 @@ def test_a_removed_vendor_is_gone_from_the_phone(browser, site, sample_site, tmp
     vendor = heading(page)
     wait_kept(page, "/usaha/katering-dapur-bunda-yuli/")
     before = cache_name(root)
+    # Another catalogue on the same origin (one github.io, two kelurahan) keeps its copies.
+    other = "katalog " + url + "lain/ 0123"
+    page.evaluate("name => caches.open(name)", other)
 
     rebuild_without(root, "katering-dapur-bunda-yuli", sample_site, tmp_path / "again")
     after = cache_name(root)
@@ -187,7 +190,12 @@ def test_a_removed_vendor_is_gone_from_the_phone(browser, site, sample_site, tmp
     response = page.goto(url + "usaha/katering-dapur-bunda-yuli/")
     assert response.status == 404 and vendor not in page.content()
     # The visit fetched the new sw.js: its worker takes over and deletes the old copies.
-    wait_until(page, "name => caches.keys().then(n => n.join() === name)", after)
+    wait_until(
+        page,
+        "([build, other]) => caches.keys().then(n => n.length === 2 && n.includes(other)"
+        " && n.some(name => name !== other && name.endsWith(' ' + build)))",
+        [after, other],
+    )
 
     Signal.gone = True
     page.goto(url + "usaha/katering-dapur-bunda-yuli/")
@@ -196,16 +204,27 @@ def test_a_removed_vendor_is_gone_from_the_phone(browser, site, sample_site, tmp
 
 
 def test_the_same_content_keeps_the_same_cache(tmp_path) -> None:
-    """An unchanged catalogue built again gives the same sw.js: phones keep their copies."""
+    """An unchanged catalogue built again, on another day (the deploy rebuilds daily, and
+    the calendar's time stamp and the statistics' date change with the day), gives the same
+    sw.js: phones keep their copies. A vendor's edit gives another: the old copy goes."""
     from conftest import ROOT
 
     from generator.build import PhotoSettings, generate
 
     photos = PhotoSettings(cache_dir=ROOT / ".cache" / "photos")
-    day = datetime.date(2026, 1, 1)
-    generate(ROOT / "content", tmp_path / "a", day, photo_settings=photos)
-    generate(ROOT / "content", tmp_path / "b", day, photo_settings=photos)
+    generate(ROOT / "content", tmp_path / "a", datetime.date(2026, 1, 1), photo_settings=photos)
+    generate(ROOT / "content", tmp_path / "b", datetime.date(2026, 1, 2), photo_settings=photos)
+    assert (tmp_path / "a/data/usaha.json").read_bytes() != (
+        tmp_path / "b/data/usaha.json"
+    ).read_bytes()  # the day shows in the files: the cache name must not follow it
     assert cache_name(tmp_path / "a") == cache_name(tmp_path / "b")
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    vendor = content / "vendors" / "amplang-bu-sari.yml"  # its owner's name taken out
+    vendor.write_text(vendor.read_text("utf-8").replace("\nowner: ", "\n# owner: ", 1), "utf-8")
+    generate(content, tmp_path / "c", datetime.date(2026, 1, 1), photo_settings=photos)
+    assert cache_name(tmp_path / "c") != cache_name(tmp_path / "a")
 
 
 def test_a_page_the_server_says_is_gone_is_forgotten(browser, site) -> None:

@@ -12,7 +12,11 @@
 // Registered by katalog.js; it lives at the site's root because a service worker only
 // serves pages at or below its own folder. (`serve` replaces it with one that removes
 // itself: see generator/preview.py.)
-var CACHE = "katalog-BUILD_ID";
+var BUILD = "BUILD_ID";
+// Every site on one origin (two catalogues on one github.io) shares the cache storage:
+// this site's caches are named after its own address, and only those are ever deleted.
+var SITE = "katalog " + self.registration.scope + " ";
+var CACHE = SITE + BUILD;
 var MOST = 200;
 var PATIENCE_MS = 4000;
 // Kept at installation: what search needs, and the page shown for a page never opened.
@@ -31,11 +35,13 @@ self.addEventListener("install", function (event) {
   );
 });
 
-// Another build's copies (and the old `katalog-v1`) are deleted, whatever they held.
+// This site's copies from another build (and the old `katalog-v1`) are deleted, whatever
+// they held.
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (name) { return name !== CACHE; })
-      .map(function (name) { return caches.delete(name); }));
+    return Promise.all(names.filter(function (name) {
+      return name !== CACHE && (name.indexOf(SITE) === 0 || name === "katalog-v1");
+    }).map(function (name) { return caches.delete(name); }));
   }).then(function () { return self.clients.claim(); }));
 });
 
@@ -53,12 +59,18 @@ self.addEventListener("fetch", function (event) {
     return { response: response, copy: keepable(response) ? response.clone() : null };
   }, function () { return { response: null, copy: null }; });
   // Keep the fresh copy even when the kept one was already shown; forget a page the
-  // server says is gone.
+  // server says is gone; with no network, the kept copy was used: it goes last in line.
+  // One after the other, in one chain, so a copy never comes back after its 404.
   event.waitUntil(fromNetwork.then(function (got) {
     if (got.copy) return keep(request.url, got.copy);
     if (got.response && (got.response.status === 404 || got.response.status === 410)) {
       return caches.open(CACHE).then(function (cache) {
         return cache.delete(key(request.url));
+      }).catch(function () {});
+    }
+    if (!got.response) {
+      return caches.match(key(request.url), { cacheName: CACHE }).then(function (copy) {
+        return copy && keep(request.url, copy);
       }).catch(function () {});
     }
   }));
@@ -93,15 +105,10 @@ function answer(request, fromNetwork) {
   var late = new Promise(function (resolve) { setTimeout(resolve, PATIENCE_MS); })
     .then(function () { return kept; })
     .then(function (copy) { return copy || network; });
-  var shown = Promise.race([network, late])
+  return Promise.race([network, late])
     .then(function (response) { return response || kept; })
     .then(function (response) { return response || network; })
     .then(function (response) { return response || offline(request); });
-  return Promise.all([shown, kept]).then(function (both) {
-    // A kept copy shown is a copy used: it goes to the end of the queue.
-    if (both[1] && both[0] === both[1]) keep(request.url, both[1].clone());
-    return both[0];
-  });
 }
 
 // Search results link to `page/?h=word`: one page, kept once, under its address alone.

@@ -235,12 +235,17 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
 @friendly
 def diff(ref: str, content_dir: Path) -> None:
     """Summarise, in Markdown, what changed in the catalogue since the git revision REF."""
-    from generator.diff import summarise
+    from generator.diff import outside_section, summarise
     from generator.history import changed_outside, content_at
 
-    new = load_content(content_dir)
-    old, note = content_at(ref, content_dir)
     outside = changed_outside(ref, content_dir)
+    try:
+        new = load_content(content_dir)
+    except ContentInvalid:  # the files to read as code still come first, then the problems
+        if outside:
+            click.echo("\n".join(outside_section(outside)))
+        raise
+    old, note = content_at(ref, content_dir)
     click.echo((f"> {note}\n\n" if note else "") + summarise(old, new, outside))
 
 

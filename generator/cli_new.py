@@ -16,7 +16,7 @@ from generator.cli_shared import CONTENT, friendly
 from generator.load import display_path, load_catalogue, load_content
 from generator.messages import Count, t
 from generator.model import Event, Vendor
-from generator.problems import ContentInvalid
+from generator.problems import ContentInvalid, count
 from generator.source import load_document
 from generator.validate import to_model
 
@@ -126,8 +126,8 @@ def _mention_other_problems(content_dir: Path) -> None:
         load_content(content_dir)
     except ContentInvalid as err:
         files = sorted({problem.file for problem in err.problems})
-        count = Count(len(err.problems))
-        click.echo(t("new.other_problems", count=count, files=", ".join(files)), err=True)
+        total = Count(count(err.problems))
+        click.echo(t("new.other_problems", count=total, files=", ".join(files)), err=True)
 
 
 @new.command("vendor")

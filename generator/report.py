@@ -27,7 +27,7 @@ def capped(problems: list[Problem]) -> list[Problem]:
             continue
         out += found[:room]
         if len(found) + omitted > room:
-            out.append(more(file, len(found) - room + omitted))
+            out.append(more(file, max(len(found) - room, 0) + omitted))
     if hidden:
         out.append(
             Problem(

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from generator import source
 from generator.cli import main
 from generator.load import load_content
-from generator.messages import set_language
+from generator.messages import set_language, t
 from generator.problems import ContentInvalid
 
 VENDOR = "name: Toko Uji\ncategory: makanan\nproducts:\n  - name: Kue\n    price: 1000\n"
@@ -183,3 +183,16 @@ def test_the_review_summary_still_names_long_products_in_full(content: Path) -> 
         f.write(f"  - name: {name}\n    price: 37000\n")
     summary = summarise(old, load_content(Path("content")))
     assert f"`{name}`" in summary
+
+
+def test_a_fold_line_counts_exactly_what_it_stands_for() -> None:
+    """A file with 3 problems shown and 85 folded by the validator says "85 more", not 68."""
+    from generator.problems import Problem, more
+    from generator.report import capped
+
+    shown = [
+        Problem("a.yml", line=n, field=f"f{n}", message=t("problems.more", count=1))
+        for n in range(1, 4)
+    ]
+    out = capped([*shown, more("a.yml", 85)])
+    assert out[:3] == shown and [p.omitted for p in out[3:]] == [85]

@@ -299,36 +299,38 @@ def _pool(
     context = multiprocessing.get_context("spawn")
     started = context.Queue()  # (key, worker's pid) when a worker begins a photo
     begun: dict[str, tuple[int, float]] = {}  # key -> (pid, when we heard of it)
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(started, _WORKER_SETUP),
-    ) as pool:
-        pending = {pool.submit(_make_entry_star, job): job[1] for job in jobs}
-        while pending:
-            done, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-            for future in done:
-                del pending[future]
-                yield future.result()
-            with contextlib.suppress(queue.Empty):
-                while True:
-                    key, pid = started.get_nowait()
-                    begun[key] = (pid, time.monotonic())
-            now = time.monotonic()
-            slow = [k for k in pending.values() if k in begun and now - begun[k][1] > limit]
-            if slow:
-                for key in slow:
-                    with contextlib.suppress(OSError):  # it may have ended just now
-                        os.kill(begun[key][0], getattr(signal, "SIGKILL", signal.SIGTERM))
-                # The pool is broken now: it stops its other workers; their photos are
-                # made again by the next pool.
-                pool.shutdown(wait=True, cancel_futures=True)
-                for key in slow:
-                    yield key, ("photo.slow",)
-                break
-    started.close()
-    started.join_thread()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(started, _WORKER_SETUP),
+        ) as pool:
+            pending = {pool.submit(_make_entry_star, job): job[1] for job in jobs}
+            while pending:
+                done, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                for future in done:
+                    del pending[future]
+                    yield future.result()
+                with contextlib.suppress(queue.Empty):
+                    while True:
+                        key, pid = started.get_nowait()
+                        begun[key] = (pid, time.monotonic())
+                now = time.monotonic()
+                slow = [k for k in pending.values() if k in begun and now - begun[k][1] > limit]
+                if slow:
+                    for key in slow:
+                        with contextlib.suppress(OSError):  # it may have ended just now
+                            os.kill(begun[key][0], getattr(signal, "SIGKILL", signal.SIGTERM))
+                    # The pool is broken now: it stops its other workers; their photos are
+                    # made again by the next pool.
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    for key in slow:
+                        yield key, ("photo.slow",)
+                    break
+    finally:  # also when a worker died (BrokenProcessPool) or the caller stopped early
+        started.close()
+        started.join_thread()
 
 
 # Run in each worker process as it starts. Tests set it (to make a photo slow in the

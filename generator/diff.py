@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.fields import numbered
 from generator.load import Content
 from generator.messages import Count, Whole, t
 from generator.model import Event, Product, Vendor
@@ -129,16 +130,8 @@ def _price(product: Product) -> Whole:
 
 def _products(vendor: Vendor) -> dict[str, Product]:
     """Products by name; a second product of the same name is told apart as "name (2)"."""
-    out: dict[str, Product] = {}
-    last: dict[str, int] = {}  # name -> the number it last got: linear, however many repeat
-    for product in vendor.products:
-        name, n = product.name, last.get(product.name, 1)
-        while name in out:
-            n += 1
-            name = f"{product.name} ({n})"
-        last[product.name] = n
-        out[name] = product
-    return out
+    names = numbered([p.name for p in vendor.products], form=lambda name, n: f"{name} ({n})")
+    return dict(zip(names, vendor.products, strict=True))
 
 
 def _vendor_changes(slug: str, old: Vendor, new: Vendor) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from urllib.parse import quote, urlsplit
 
 from generator.messages import Msg, t
@@ -140,6 +141,25 @@ def parse_website(value: object) -> str:
         raise FieldError(t("website.scheme", value=value), t("website.write"))
     # Parentheses and quotes would end a Markdown link early: percent-encode them.
     return quote(text, safe=":/?#@!$&*+,;=%~[]")
+
+
+def numbered(
+    names: Iterable[str],
+    taken: Iterable[str] = (),
+    form: Callable[[str, int], str] = lambda name, n: f"{name}-{n}",
+) -> list[str]:
+    """Each name as it is, or numbered from 2 (`form`) where it is already taken. Each name
+    remembers the number it last got: 20,000 products named "a" take 20,000 steps."""
+    used, last, out = set(taken), {}, []
+    for name in names:
+        unique, n = name, last.get(name, 1)
+        while unique in used:
+            n += 1
+            unique = form(name, n)
+        last[name] = n
+        used.add(unique)
+        out.append(unique)
+    return out
 
 
 def slugify(text: str) -> str:

@@ -438,18 +438,7 @@ _SECTIONS = {"produk", "izin-sertifikat", "cara-membeli", "ikut-bazar"}
 def product_ids(vendor: Vendor) -> list[str]:
     """An anchor per product (`#kastengel-keju`): search and lists land on the product.
     Two products of the same name get `-2`, `-3`."""
-    taken, ids = set(_SECTIONS), []
-    last: dict[str, int] = {}  # base -> the number it last got: 4,000 "a" are not 8 million tries
-    for product in vendor.products:
-        base = fields.slugify(product.name) or "produk"
-        anchor, n = base, last.get(base, 1)
-        while anchor in taken:
-            n += 1
-            anchor = f"{base}-{n}"
-        last[base] = n
-        taken.add(anchor)
-        ids.append(anchor)
-    return ids
+    return fields.numbered([fields.slugify(p.name) or "produk" for p in vendor.products], _SECTIONS)
 
 
 def _size(body: str) -> Markup:

@@ -72,7 +72,9 @@ def test_pre_commit_checks_every_file_saved_under_content() -> None:
 def _refusal(job: dict) -> tuple[int, str]:
     """The step of `job` that refuses generated folders tracked by git: its place and script."""
     found = [
-        (i, s["run"]) for i, s in enumerate(job["steps"]) if "git ls-files" in s.get("run", "")
+        (i, (ROOT / s["run"].split()[-1]).read_text("utf-8"))
+        for i, s in enumerate(job["steps"])
+        if s.get("run", "").startswith("bash .ci/refuse-generated")
     ]
     assert len(found) == 1, job["steps"]
     return found[0]

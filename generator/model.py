@@ -1,7 +1,7 @@
 """The content format as typed models: one class per kind of file.
 
 These names are public (volunteers and other tools depend on them): change
-them only together with the README and the "Format data" page.
+them only together with docs/content.md and the "Format data" page.
 """
 
 from __future__ import annotations

@@ -5,14 +5,20 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site check serve test fuzz lint schema bench update-golden constraints clean
+.PHONY: site check serve test fuzz lint schema bench update-golden constraints clean system-site system-test
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
-site: $(VENV)/.installed ## validate content/, generate pages, build site/
+# Debian packages (.ci/system-packages: installed when root, else the command to run).
+system-site:
+	@bash .ci/system-packages site
+system-test:
+	@bash .ci/system-packages test
+
+site: system-site $(VENV)/.installed ## validate content/, generate pages, build site/
 	$(PY) -m generator build
 
 check: $(VENV)/.installed ## validate content/ only (messages in Bahasa Indonesia)
@@ -31,7 +37,7 @@ tests/a11y/node_modules/.installed: tests/a11y/package-lock.json
 	npm ci --prefix tests/a11y --no-audit --no-fund --silent
 	touch $@
 
-test: $(VENV)/.installed tests/editor/node_modules/.installed tests/a11y/node_modules/.installed ## every test: real MkDocs, headless Chromium, a real YAML language server, axe-core
+test: system-test $(VENV)/.installed tests/editor/node_modules/.installed tests/a11y/node_modules/.installed ## every test: real MkDocs, headless Chromium, a real YAML language server, axe-core
 	$(PY) -m pytest
 
 fuzz: $(VENV)/.installed ## the property tests with many more examples (minutes)

@@ -94,7 +94,7 @@ def base_url(sample_site: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """Debian's Chromium (never a downloaded browser), driven by Playwright."""
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's Chromium is missing: apt-get install chromium (.ci/run does this)")
+        pytest.fail("Debian's Chromium is missing: apt-get install chromium (make test does this)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -25,7 +25,7 @@ class LanguageServer:
         if not SERVER.exists() or not shutil.which("node"):
             pytest.fail(
                 "the YAML language server is missing: npm ci --prefix tests/editor "
-                "(make test and .ci/run do this)"
+                "(make test does this)"
             )
         self.proc = subprocess.Popen(
             ["node", str(SERVER), "--stdio"],

@@ -51,7 +51,7 @@ def pages_text(path: Path) -> list[str]:
 def render(path: Path, page: int, dpi: int = 150) -> Path:
     """One page as PNG, as a reader's eye (or phone camera) would see it."""
     if not shutil.which("pdftoppm"):
-        pytest.fail("pdftoppm is missing: apt-get install poppler-utils (.ci/run does)")
+        pytest.fail("pdftoppm is missing: apt-get install poppler-utils (make test does)")
     prefix = path.with_name(f"{path.stem}-{page}")
     subprocess.run(
         ["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page), "-l", str(page)]

@@ -41,7 +41,7 @@ def run_script(expression: str) -> str:
     """Evaluate `expression` in Node.js after the site's own search script."""
     node = shutil.which("node")
     if node is None:
-        pytest.fail("Node.js is missing: apt-get install nodejs (.ci/run does this)")
+        pytest.fail("Node.js is missing: apt-get install nodejs (make test does this)")
     program = (
         "global.document = {};"
         + SCRIPT.read_text("utf-8")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import photos, site
-from generator.collect import build_index
+from generator.collect import Index, build_index
 from generator.load import Content, FileCache, load_content
 from generator.model import Catalogue
 from generator.print_write import PrintReport, write_prints
@@ -64,23 +64,33 @@ class PhotoSettings:
     """Seconds one photo may take before it is given up and reported."""
 
 
+@dataclass(frozen=True)
+class Generated:
+    """What `generate` made of the content folder."""
+
+    content: Content
+    index: Index
+    """The cross-file indexes the pages were rendered from (the PDFs use the same)."""
+    written: WriteReport
+    photos: photos.Report
+
+
 def generate(
     content_dir: Path,
     docs_dir: Path,
     day: datetime.date | None = None,
     caches: Caches | None = None,
     photo_settings: PhotoSettings | None = None,
-) -> tuple[Content, WriteReport, photos.Report]:
+) -> Generated:
     """Validate everything, make the photos, then write the pages. Raises `ContentInvalid`."""
     # Validates all files before anything is written.
     content = load_content(content_dir, caches.files if caches else None)
     settings = photo_settings or PhotoSettings()
     cache_dir = settings.cache_dir or photos.default_cache_dir(content_dir)
     by_field, files, made = publish_photos(content, cache_dir, settings)
-    pages = render_site(
-        build_index(content, day or today()), caches.pages if caches else None, by_field
-    )
-    return content, write_docs(pages, docs_dir, files, fingerprint(content)), made
+    index = build_index(content, day or today())
+    pages = render_site(index, caches.pages if caches else None, by_field)
+    return Generated(content, index, write_docs(pages, docs_dir, files, fingerprint(content)), made)
 
 
 def fingerprint(content: Content) -> bytes:
@@ -136,14 +146,13 @@ def build(
     if docs_dir is not None:  # tests build several catalogues side by side
         config["docs_dir"] = str(docs_dir.resolve())
     day = day or today()
-    content, report, made = generate(
-        content_dir, Path(config.docs_dir), day, photo_settings=photo_settings
-    )
+    generated = generate(content_dir, Path(config.docs_dir), day, photo_settings=photo_settings)
     # The PDFs go into the docs folder too: MkDocs publishes them as static files, checks
     # the links to them, and a failed build leaves the previous site (PDFs included).
     # `serve` skips this step (seconds per PDF): it shows the PDFs of the last build.
-    prints = write_prints(build_index(content, day), Path(config.docs_dir), progress)
-    for key, value in site_settings(content.catalogue).items():
+    prints = write_prints(generated.index, Path(config.docs_dir), progress)
+    for key, value in site_settings(generated.content.catalogue).items():
         config[key] = value
     site.build(config, site_dir)
-    return Result(content, report, prints, time.perf_counter() - started, made)
+    elapsed = time.perf_counter() - started
+    return Result(generated.content, generated.written, prints, elapsed, generated.photos)

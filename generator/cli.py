@@ -182,15 +182,15 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
     photo_settings = building.PhotoSettings(progress=interactive())
     catalogue = building.generate(
         content_dir, docs_dir, caches=caches, photo_settings=photo_settings
-    )[0].catalogue
+    ).content.catalogue
     one_at_a_time = threading.Lock()  # a save during a regeneration waits for it
 
     def regenerate() -> None:
         try:
             with one_at_a_time:
-                _, written, _ = building.generate(
+                written = building.generate(
                     content_dir, docs_dir, caches=caches, photo_settings=photo_settings
-                )
+                ).written
         except Exception as err:  # noqa: BLE001 - keep serving the last good pages
             click.echo(describe(err), err=True)
             return

@@ -83,7 +83,7 @@ def add_photo(content: Path, name: str, data: bytes, vendor: str = "amplang-uji"
 def build_docs(content: Path, workers: int | None = 1) -> tuple[Path, photos.Report]:
     docs = content.parent / "docs"
     settings = PhotoSettings(cache_dir=content.parent / "cache", workers=workers)
-    report = generate(content, docs, GOLDEN_DAY, photo_settings=settings)[2]
+    report = generate(content, docs, GOLDEN_DAY, photo_settings=settings).photos
     return docs, report
 
 

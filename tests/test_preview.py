@@ -35,7 +35,7 @@ def test_dirty_rebuilds_keep_every_page_searchable(content: Path, tmp_path: Path
 
     vendor = content / "vendors" / "amplang-uji.yml"
     vendor.write_text(vendor.read_text("utf-8").replace("Amplang kepiting", "Amplang rajungan"))
-    _, written, _ = generate(content, tmp_path / "docs", GOLDEN_DAY, caches)
+    written = generate(content, tmp_path / "docs", GOLDEN_DAY, caches).written
     # The vendor page, the six lists that name the product, the search word list,
     # usaha.json, produk.csv and sw.js (a new cache name).
     assert written.written == 11

@@ -71,18 +71,6 @@ def _font_sizes() -> tuple[str, ...]:
     return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS.glob("*.ttf")))
 
 
-def to_pdf(html: str) -> bytes:
-    """Lay out `html` with the print stylesheet; fonts come from generator/fonts only."""
-    weasyprint = _weasyprint()
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = FontConfiguration()
-    css = weasyprint.CSS(string=stylesheet_text(), base_url=str(FONTS) + "/", font_config=fonts)
-    document = weasyprint.HTML(string=print_render.with_qr(html), base_url=str(FONTS) + "/")
-    # No creation date is written: two builds of the same content give the same bytes.
-    return document.write_pdf(stylesheets=[css], font_config=fonts)
-
-
 @dataclass(frozen=True)
 class Laid:
     """One part, laid out."""

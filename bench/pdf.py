@@ -28,10 +28,12 @@ SCRIPT = """
 import sys, time
 from pathlib import Path
 from pypdf import PdfReader
-from generator.build import today
-from generator.collect import build_index
-from generator.load import load_content
-from generator import print_booklet, print_compose, print_render
+from generator.pipeline import today
+from generator.content.index import build_index
+from generator.photos.inspect import load_with_photos as load_content
+from generator.printed import booklet as print_booklet
+from generator.printed import compose as print_compose
+from generator.printed import render as print_render
 started = time.perf_counter()
 index = build_index(load_content(Path(sys.argv[1])), today())
 pdf = print_compose.make(print_render.catalogue_plan(index))

@@ -31,8 +31,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from phone_photo import phone_photo  # noqa: E402
 
-from generator import photos  # noqa: E402
-from generator.build import PhotoSettings, generate  # noqa: E402
+from generator.photos import publish as photos  # noqa: E402
+from generator.pipeline import PhotoSettings, generate  # noqa: E402
 
 BASES = 4  # distinct pictures; the others are byte-distinct copies of them
 

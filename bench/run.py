@@ -69,7 +69,7 @@ def measure(n: int, work: Path, repeats: int) -> dict:
         "print": [],
     }
     generate = (
-        "from pathlib import Path; from generator.build import generate; "
+        "from pathlib import Path; from generator.pipeline import generate; "
         "generate(Path('content'), Path('gen-docs'))"
     )
     # The PDFs are made once, untimed: `build` then finds them up to date, as it does

@@ -83,7 +83,7 @@ def count(problems: list[Problem]) -> int:
 
 
 class ContentInvalid(Exception):
-    """Raised by `generator.load` when content has problems; nothing was written."""
+    """Raised by `generator.content.load` when content has problems; nothing was written."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{count(problems)} problem(s) in content")
@@ -91,8 +91,20 @@ class ContentInvalid(Exception):
 
 
 class BuildFailed(Exception):
-    """Raised by `generator.site` and `generator.write` when the build can't finish; the
-    previous site is left as it was."""
+    """Raised by `generator.output` when the build can't finish; the previous site is
+    left as it was."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.code)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class Refused(Exception):
+    """A command cannot do what was asked, for a reason the person can act on (a git
+    revision that does not exist, say). The command line shows it as one line."""
 
     def __init__(self, message: Msg) -> None:
         super().__init__(message.code)

@@ -63,10 +63,10 @@ def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped sample catalogue, built once with the real MkDocs in strict mode."""
-    from generator.build import build
+    from generator.pipeline import build_site
 
     out = tmp_path_factory.mktemp("sample")
-    build(ROOT / "content", out / "site", ROOT / "mkdocs.yml", docs_dir=out / "docs")
+    build_site(ROOT / "content", out / "site", ROOT / "mkdocs.yml", docs_dir=out / "docs")
     return out / "site"
 
 

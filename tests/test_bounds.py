@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import source
 from generator.cli import main
-from generator.load import load_content
+from generator.content import source
 from generator.messages import set_language, t
+from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid
 
 VENDOR = "name: Toko Uji\ncategory: makanan\nproducts:\n  - name: Kue\n    price: 1000\n"
@@ -36,7 +36,7 @@ def test_an_aliased_long_text_is_one_short_problem(content: Path) -> None:
     write_vendor(content, '    season: [&a "' + "x" * 800_000 + '"' + ", *a" * 45_000 + "]\n")
     assert (content / "vendors" / "bom.yml").stat().st_size < source.MAX_BYTES
     with pytest.raises(ContentInvalid) as caught:
-        load_content(Path("content"))
+        load_with_photos(Path("content"))
     [problem] = caught.value.problems
     assert (problem.file, problem.line, problem.field) == (
         "content/vendors/bom.yml",
@@ -56,7 +56,7 @@ def test_an_anchored_text_is_checked_once_however_often_it_is_named(
     real = source._check_text
     monkeypatch.setattr(source, "_check_text", lambda *a: checked.append(a[2]) or real(*a))
     write_vendor(content, 'tags: [&a "manis", ' + ", ".join(["*a"] * 2_000) + "]\n")
-    load_content(Path("content"))
+    load_with_photos(Path("content"))
     assert checked.count("manis") == 1
 
 
@@ -142,7 +142,7 @@ def test_schema_patterns_take_linear_time(pattern: str) -> None:
 
 
 def test_phone_pattern_refuses_10000_spaces_quickly() -> None:
-    from generator.model import PHONE_PATTERN
+    from generator.content.model import PHONE_PATTERN
 
     compiled = re.compile(PHONE_PATTERN)
     assert compiled.search(" " * 10_000) is None
@@ -161,7 +161,7 @@ OLD = {
 
 @given(st.text(alphabet=" \t\n+-.,()0123456862RrPpIDhtps:/wa", max_size=24))
 def test_linear_patterns_accept_what_the_old_ones_did(text: str) -> None:
-    from generator.model import PHONE_PATTERN, PRICE_PATTERN, TEXT_PATTERN, WEBSITE_PATTERN
+    from generator.content.model import PHONE_PATTERN, PRICE_PATTERN, TEXT_PATTERN, WEBSITE_PATTERN
 
     new = {
         "phone": PHONE_PATTERN,
@@ -175,20 +175,20 @@ def test_linear_patterns_accept_what_the_old_ones_did(text: str) -> None:
 
 def test_the_review_summary_still_names_long_products_in_full(content: Path) -> None:
     """Cutting is for problems: a reviewer must see all of a name, hidden ending included."""
-    from generator.diff import summarise
+    from generator.authoring.diff import summarise
 
-    old = load_content(Path("content"))
+    old = load_with_photos(Path("content"))
     name = "Amplang " + "renyah " * 25 + "ujungnya"
     with (content / "vendors" / "amplang-uji.yml").open("a") as f:
         f.write(f"  - name: {name}\n    price: 37000\n")
-    summary = summarise(old, load_content(Path("content")))
+    summary = summarise(old, load_with_photos(Path("content")))
     assert f"`{name}`" in summary
 
 
 def test_a_fold_line_counts_exactly_what_it_stands_for() -> None:
     """A file with 3 problems shown and 85 folded by the validator says "85 more", not 68."""
+    from generator.cli.report import capped
     from generator.problems import Problem, more
-    from generator.report import capped
 
     shown = [
         Problem("a.yml", line=n, field=f"f{n}", message=t("problems.more", count=1))

@@ -155,7 +155,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import shutil
     import socket
 
-    from generator.build import build
+    from generator.pipeline import build_site
 
     root = tmp_path_factory.mktemp("published")
     shutil.copytree(ROOT / "content", root / "content")
@@ -167,7 +167,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     catalogue.write_text(
         re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text), "utf-8"
     )
-    build(root / "content", root / "site", ROOT / "mkdocs.yml", docs_dir=root / "docs")
+    build_site(root / "content", root / "site", ROOT / "mkdocs.yml", docs_dir=root / "docs")
     server, url = serve(root / "site", port)
     yield url
     server.shutdown()

@@ -187,7 +187,7 @@ def test_photos_and_folders_a_photo_field_uses_are_content(content: Path) -> Non
     foto/), a README, and what editors and operating systems leave behind."""
     import shutil
 
-    from generator.load import load_content
+    from generator.photos.inspect import load_with_photos
 
     vendors = content / "vendors"
     (vendors / "gambar").mkdir()
@@ -203,7 +203,7 @@ def test_photos_and_folders_a_photo_field_uses_are_content(content: Path) -> Non
     for name in ("toko-foto.yml~", "#toko-foto.yml#", "._toko-foto.yml", "Thumbs.db"):
         (vendors / name).write_text("x", "utf-8")
     (content / "events" / "README.md").write_text("x", "utf-8")
-    loaded = load_content(Path("content"))
+    loaded = load_with_photos(Path("content"))
     assert loaded.vendors["toko-foto"].products[0].photo == "gambar/kue.jpg"
     assert [ref.value for ref in loaded.photos if ref.slug == "toko-foto"] == [
         "toko.jpg",
@@ -361,9 +361,9 @@ def test_build_never_deletes_folders_it_did_not_make(content: Path, tmp_path: Pa
 
 
 def test_github_annotations_escape_what_the_workflow_syntax_needs() -> None:
+    from generator.cli.report import as_github
     from generator.messages import t
     from generator.problems import Problem
-    from generator.report import as_github
 
     problem = Problem(
         "content/vendors/a,b:c.yml",

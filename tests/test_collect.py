@@ -6,12 +6,12 @@ import datetime
 
 from conftest import FIXTURE
 
-from generator.collect import build_index
-from generator.load import load_content
+from generator.content.index import build_index
+from generator.photos.inspect import load_with_photos
 
 
 def test_next_bazaar_is_featured_and_past_ones_come_latest_first() -> None:
-    content = load_content(FIXTURE)
+    content = load_with_photos(FIXTURE)
     index = build_index(content, datetime.date(2025, 6, 14))
     assert index.upcoming == ["bazar-uji", "bazar-depan"]  # a bazaar held today is upcoming
     assert index.featured_event() == "bazar-uji"
@@ -23,7 +23,7 @@ def test_next_bazaar_is_featured_and_past_ones_come_latest_first() -> None:
 
 
 def test_indexes_by_category_programme_and_rt() -> None:
-    index = build_index(load_content(FIXTURE), datetime.date(2025, 7, 1))
+    index = build_index(load_with_photos(FIXTURE), datetime.date(2025, 7, 1))
     assert index.by_category == {
         "makanan": ["amplang-uji", "kue-tanpa-rt"],
         "sayuran": ["kebun-uji"],

@@ -159,7 +159,7 @@ def test_a_build_removes_only_its_own_and_dead_builds_folders(
 
 
 def test_sites_are_exchanged_in_one_step(tmp_path: Path) -> None:
-    from generator.site import _exchange
+    from generator.output.mkdocs_site import _exchange
 
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "index.html").write_text("baru")

@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 
-from generator.fields import (
+from generator.content.formats import rupiah, tanggal
+from generator.content.values import (
     FieldError,
     format_phone,
     natural_key,
@@ -17,7 +18,7 @@ from generator.fields import (
     parse_website,
     slugify,
 )
-from generator.text import md, rupiah, tanggal
+from generator.web.markdown import md
 
 
 @pytest.mark.parametrize(
@@ -132,7 +133,7 @@ def test_markdown_escaping_keeps_text_and_drops_markup() -> None:
 
 
 def test_opening_hours_in_the_documented_form() -> None:
-    from generator.fields import parse_open_hours
+    from generator.content.values import parse_open_hours
 
     assert parse_open_hours("Senin–Sabtu 08:00–17:00") == [([1, 2, 3, 4, 5, 6], "08:00", "17:00")]
     assert parse_open_hours("Selasa–Minggu 15.00-22.00") == [([2, 3, 4, 5, 6, 7], "15:00", "22:00")]

@@ -14,7 +14,7 @@ import yaml
 from conftest import FIXTURE, GOLDEN_DAY, ROOT
 from mkdocs.utils.meta import get_data
 
-from generator.build import build
+from generator.pipeline import build_site
 
 pytestmark = pytest.mark.slow
 
@@ -58,7 +58,7 @@ def emoji_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     vendor["name"] = NAME
     vendor["products"][1]["description"] = PAYLOAD
     path.write_text(yaml.safe_dump(vendor, allow_unicode=True), "utf-8")
-    build(content, root / "site", ROOT / "mkdocs.yml", GOLDEN_DAY, docs_dir=root / "docs")
+    build_site(content, root / "site", ROOT / "mkdocs.yml", GOLDEN_DAY, docs_dir=root / "docs")
     return root / "site"
 
 
@@ -87,14 +87,14 @@ def old_front_matter(data: dict) -> str:
 def test_front_matter_mkdocs_would_misread_stops_the_build(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import render
-    from generator.collect import build_index
-    from generator.load import load_content
+    from generator.content.index import build_index
+    from generator.photos.inspect import load_with_photos
     from generator.problems import BuildFailed
+    from generator.web import render
 
     path = content / "vendors" / "amplang-uji.yml"
     path.write_text(path.read_text("utf-8").replace("Amplang Uji", NAME), "utf-8")
-    index = build_index(load_content(content), GOLDEN_DAY)
+    index = build_index(load_with_photos(content), GOLDEN_DAY)
     pages = render.render_site(index)
     monkeypatch.setattr(render, "front_matter", old_front_matter)
     with pytest.raises(BuildFailed) as failed:

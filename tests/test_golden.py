@@ -9,18 +9,17 @@ from pathlib import Path
 
 from conftest import FIXTURE, GOLDEN_DAY
 
-from generator.build import publish_photos
-from generator.collect import build_index
-from generator.load import load_content
-from generator.render import render_site
+from generator.content.index import build_index
+from generator.photos.inspect import load_with_photos
+from generator.pipeline import publish_photos, render
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def test_generated_markdown_matches_golden(update_golden: bool, tmp_path: Path) -> None:
-    content = load_content(FIXTURE)
+    content = load_with_photos(FIXTURE)
     photos = publish_photos(content, tmp_path / "cache")[0]
-    pages = render_site(build_index(content, GOLDEN_DAY), photos=photos)
+    pages = render(build_index(content, GOLDEN_DAY), photos=photos)
     if update_golden:
         for old in GOLDEN.rglob("*"):
             if old.is_file():

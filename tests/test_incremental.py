@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from generator.build import generate
+from generator.pipeline import generate
 
 DAY = datetime.date(2025, 7, 1)
 
@@ -66,7 +66,7 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
 
 
 def test_a_hand_written_twin_is_never_claimed(tmp_path: Path) -> None:
-    from generator.write import write_docs
+    from generator.output.write import write_docs
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -79,8 +79,8 @@ def test_a_hand_written_twin_is_never_claimed(tmp_path: Path) -> None:
 def test_a_damaged_manifest_is_named(tmp_path: Path) -> None:
     import pytest
 
+    from generator.output.write import MANIFEST, write_docs
     from generator.problems import BuildFailed
-    from generator.write import MANIFEST, write_docs
 
     docs = tmp_path / "docs"
     write_docs({"a.md": "A"}, docs)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_content
 from generator.messages import LANGUAGES
+from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid, Problem
 
 CASES = Path(__file__).parent / "cases" / "invalid"
@@ -26,7 +26,7 @@ def problems_for(case: Path, content: Path) -> list[Problem]:
         else:
             shutil.copyfile(source, target)
     with pytest.raises(ContentInvalid) as caught:
-        load_content(Path("content"))
+        load_with_photos(Path("content"))
     return caught.value.problems
 
 
@@ -42,7 +42,7 @@ def test_invalid_case(case: str, lang: str, content: Path, update_golden: bool) 
 
 
 def test_fixture_itself_is_valid(content: Path) -> None:
-    loaded = load_content(Path("content"))
+    loaded = load_with_photos(Path("content"))
     assert sorted(loaded.vendors) == ["amplang-uji", "kebun-uji", "kue-tanpa-rt"]
 
 
@@ -56,7 +56,7 @@ def test_example_on_the_join_page_is_a_valid_vendor(content: Path) -> None:
     page = (Path(__file__).parent / "golden" / "bergabung.md").read_text("utf-8")
     example = page.split("```yaml\n", 1)[1].split("```", 1)[0]
     (content / "vendors" / "contoh.yml").write_text(example, encoding="utf-8")
-    loaded = load_content(Path("content"))
+    loaded = load_with_photos(Path("content"))
     assert loaded.vendors["contoh"].products[1].price == 35000
 
 

@@ -12,11 +12,12 @@ import pytest
 import yaml
 from conftest import FIXTURE, ROOT
 
-from generator.collect import build_index
-from generator.load import Content, load_content
-from generator.model import Event, Vendor
-from generator.render import render_site
-from generator.text import md, paragraphs
+from generator.content.index import build_index
+from generator.content.load import Content
+from generator.content.model import Event, Vendor
+from generator.photos.inspect import load_with_photos
+from generator.web.markdown import md, paragraphs
+from generator.web.render import render_site
 
 MKDOCS = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
 
@@ -135,7 +136,7 @@ def test_text_typed_between_fences_is_shown_whole() -> None:
 
 def catalogue_with(text: str) -> Content:
     """The fixture catalogue plus one vendor and one event with `text` in every text field."""
-    catalogue = load_content(FIXTURE).catalogue
+    catalogue = load_with_photos(FIXTURE).catalogue
     vendor = Vendor(
         name=text,
         category="makanan",

@@ -10,7 +10,7 @@ import pytest
 
 from generator.messages import CATALOGUE, LANGUAGES, t
 
-SOURCES = sorted((Path(__file__).parent.parent / "generator").glob("*.py"))
+SOURCES = sorted((Path(__file__).parent.parent / "generator").rglob("*.py"))
 CODE = r"[a-z_]+(?:\.[a-z_0-9]+)+"
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from conftest import ROOT
 from test_cli import run
 
-from generator.load import load_content
-from generator.scaffold import event_template, vendor_template
+from generator.authoring.scaffold import event_template, vendor_template
+from generator.photos.inspect import load_with_photos
 
 
 def uncomment_everything(template: str) -> str:
@@ -46,7 +46,7 @@ def test_every_example_in_the_templates_is_valid(content: Path) -> None:
     )
     assert '\nstart: "08:00"' in event
     (content / "events" / "bazar-contoh.yml").write_text(event, "utf-8")
-    loaded = load_content(Path("content"))
+    loaded = load_with_photos(Path("content"))
     assert loaded.vendors["toko-contoh"].payment == ["tunai", "qris"]
     assert loaded.events["bazar-contoh"].end == "16:00"
 
@@ -72,7 +72,7 @@ def test_new_vendor_from_flags_validates_and_never_overwrites(content: Path) -> 
         "dengan menghapus tanda # di depannya. Lalu periksa dengan `make check`.\n"
     )
     path = content / "vendors" / "toko-bu-sari.yml"
-    assert load_content(Path("content")).vendors["toko-bu-sari"].products[0].price == 2500
+    assert load_with_photos(Path("content")).vendors["toko-bu-sari"].products[0].price == 2500
     before = path.read_bytes()
 
     again = run(*args, cwd=content.parent)
@@ -189,7 +189,7 @@ def test_new_vendor_asks_at_a_terminal(content: Path) -> None:
     assert "Nama usaha:" in text and "Kategori (makanan, sayuran, bunga):" in text
     assert "kategori `sayur` tidak dikenal" in text
     assert "`5rb` adalah singkatan" in text
-    vendor = load_content(Path("content")).vendors["kebun-baru"]
+    vendor = load_with_photos(Path("content")).vendors["kebun-baru"]
     assert (vendor.name, vendor.category, vendor.products[0].price) == (
         "Kebun Baru",
         "sayuran",
@@ -215,7 +215,7 @@ def test_new_event_validates_its_stall(content: Path) -> None:
         cwd=content.parent,
     )
     assert made.returncode == 0, made.stderr
-    assert load_content(Path("content")).events["bazar-juli"].stalls[0].vendor == "kebun-uji"
+    assert load_with_photos(Path("content")).events["bazar-juli"].stalls[0].vendor == "kebun-uji"
     unknown = run(
         "new",
         "event",

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from conftest import FIXTURE
 
-from generator.diff import summarise
-from generator.load import load_content
-from generator.model import Product, Vendor
-from generator.render import product_ids
+from generator.authoring.diff import summarise
+from generator.content.model import Product, Vendor
+from generator.photos.inspect import load_with_photos
+from generator.web.render import product_ids
 
 
 def vendor(names: list[str], price: int = 1000) -> Vendor:
@@ -49,7 +49,7 @@ def test_anchors_are_numbered_in_linear_time() -> None:
 
 
 def test_the_review_summary_numbers_repeated_names_in_linear_time() -> None:
-    base = load_content(FIXTURE)
+    base = load_with_photos(FIXTURE)
     slug = next(iter(base.vendors))
     pairs = {
         n: (vendor(["a"] * n), vendor(["a"] * (n - 1) + ["b"], price=2000)) for n in (1_000, 20_000)

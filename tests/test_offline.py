@@ -151,7 +151,7 @@ def rebuild_without(root: Path, slug: str, sample: Path, work: Path) -> None:
     (only changed PDFs are made again) and published over the served one."""
     from conftest import ROOT
 
-    from generator.build import PhotoSettings, build
+    from generator.pipeline import PhotoSettings, build_site
 
     content = work / "content"
     shutil.copytree(ROOT / "content", content)
@@ -159,7 +159,7 @@ def rebuild_without(root: Path, slug: str, sample: Path, work: Path) -> None:
     docs = work / "docs"
     shutil.copytree(sample.parent / "docs", docs)
     photos = PhotoSettings(cache_dir=ROOT / ".cache" / "photos")
-    build(content, work / "site", ROOT / "mkdocs.yml", docs_dir=docs, photo_settings=photos)
+    build_site(content, work / "site", ROOT / "mkdocs.yml", docs_dir=docs, photo_settings=photos)
     shutil.rmtree(root)
     shutil.copytree(work / "site", root)
 
@@ -209,7 +209,7 @@ def test_the_same_content_keeps_the_same_cache(tmp_path) -> None:
     sw.js: phones keep their copies. A vendor's edit gives another: the old copy goes."""
     from conftest import ROOT
 
-    from generator.build import PhotoSettings, generate
+    from generator.pipeline import PhotoSettings, generate
 
     photos = PhotoSettings(cache_dir=ROOT / ".cache" / "photos")
     generate(ROOT / "content", tmp_path / "a", datetime.date(2026, 1, 1), photo_settings=photos)

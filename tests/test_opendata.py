@@ -14,15 +14,15 @@ import icalendar
 import yaml
 from conftest import FIXTURE, GOLDEN_DAY
 
-from generator import opendata
-from generator.collect import build_index
-from generator.load import load_content
+from generator.content.index import build_index
+from generator.photos.inspect import load_with_photos
+from generator.web import opendata
 
 WITA = datetime.timezone(datetime.timedelta(hours=8))
 
 
 def fixture_files(content: Path = FIXTURE) -> dict[str, str]:
-    return opendata.files(build_index(load_content(content), GOLDEN_DAY))
+    return opendata.files(build_index(load_with_photos(content), GOLDEN_DAY))
 
 
 def read_csv(text: str) -> list[dict[str, str]]:
@@ -187,9 +187,9 @@ def test_without_a_published_address_nothing_points_to_a_made_up_site(content: P
     }
     assert read_csv(files["data/usaha.csv"])[0]["halaman"] == "usaha/amplang-uji/"
 
-    from generator import structured
+    from generator.web import jsonld as structured
 
-    index = build_index(load_content(content), GOLDEN_DAY)
+    index = build_index(load_with_photos(content), GOLDEN_DAY)
     data = json.loads(
         structured.vendor(
             index.content.catalogue,

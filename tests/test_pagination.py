@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from generator.build import build
-from generator.collect import build_index
-from generator.load import load_content
-from generator.render import PER_PAGE, Pager, render_site
+from generator.content.index import build_index
+from generator.photos.inspect import load_with_photos
+from generator.pipeline import build_site
+from generator.web.render import PER_PAGE, Pager, render_site
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import synthesise  # noqa: E402 - the benchmark's catalogue maker
@@ -29,7 +29,7 @@ def listed(page: str) -> list[str]:
 
 
 def test_every_vendor_is_on_exactly_one_page_of_each_list(big: Path) -> None:
-    pages = render_site(build_index(load_content(big), datetime.date(2026, 1, 1)))
+    pages = render_site(build_index(load_with_photos(big), datetime.date(2026, 1, 1)))
     parts = ["usaha/index.md", "usaha/semua/2.md", "usaha/semua/3.md"]
     assert [len(listed(pages[p])) for p in parts] == [PER_PAGE, PER_PAGE, 30]
     assert sorted(sum((listed(pages[p]) for p in parts), [])) == sorted(
@@ -47,5 +47,5 @@ def test_page_links_stay_short_on_long_lists() -> None:
 
 @pytest.mark.slow
 def test_split_lists_build_strictly(big: Path, tmp_path: Path) -> None:
-    build(big, tmp_path / "site", ROOT / "mkdocs.yml", docs_dir=tmp_path / "docs")
+    build_site(big, tmp_path / "site", ROOT / "mkdocs.yml", docs_dir=tmp_path / "docs")
     assert (tmp_path / "site" / "usaha" / "semua" / "3" / "index.html").is_file()

@@ -20,8 +20,8 @@ from conftest import FIXTURE, GOLDEN_DAY
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.collect import build_index
-from generator.load import load_content
+from generator.content.index import build_index
+from generator.photos.inspect import load_with_photos
 
 pytestmark = pytest.mark.slow
 
@@ -41,7 +41,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def index():
-    return build_index(load_content(FIXTURE), GOLDEN_DAY)
+    return build_index(load_with_photos(FIXTURE), GOLDEN_DAY)
 
 
 def pages_text(path: Path) -> list[str]:
@@ -182,7 +182,7 @@ def test_booklet_sheets_are_a4_landscape_in_saddle_stitch_order(printed: Path) -
 
 
 def test_booklet_order_for_eight_and_for_five_pages() -> None:
-    from generator.print_booklet import sheet_order
+    from generator.printed.booklet import sheet_order
 
     assert sheet_order(8) == [(7, 0), (1, 6), (5, 2), (3, 4)]
     assert sheet_order(5) == [(None, 0), (1, None), (None, 2), (3, 4)]
@@ -202,7 +202,8 @@ def test_stall_cards_four_to_a_sheet_with_working_qr_codes(printed: Path, index)
 
 
 def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> None:
-    from generator import print_compose, print_render
+    from generator.printed import compose as print_compose
+    from generator.printed import render as print_render
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
@@ -212,7 +213,7 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
         for i in range(150)
     ]
     (content / "vendors" / "amplang-uji.yml").write_text(yaml.safe_dump(vendor), "utf-8")
-    index = build_index(load_content(content), GOLDEN_DAY)
+    index = build_index(load_with_photos(content), GOLDEN_DAY)
     pdf = tmp_path / "katalog.pdf"
     pdf.write_bytes(print_compose.make(print_render.catalogue_plan(index)))
 
@@ -237,22 +238,22 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
 
 
 def test_unchanged_pdfs_are_not_made_again_and_stale_ones_go(content: Path, tmp_path: Path) -> None:
-    from generator.print_write import write_prints
+    from generator.output.prints import write_prints
 
     out = tmp_path / "out"
     out.mkdir()
     (out / "catatan.pdf").write_bytes(b"tulisan tangan")  # not ours: never touched
-    first = write_prints(build_index(load_content(content), GOLDEN_DAY), out)
+    first = write_prints(build_index(load_with_photos(content), GOLDEN_DAY), out)
     assert len(first.made) == 8
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")}
-    again = write_prints(build_index(load_content(content), GOLDEN_DAY), out)
+    again = write_prints(build_index(load_with_photos(content), GOLDEN_DAY), out)
     assert again.made == [] and again.unchanged == 8
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")} == stamps
 
     vendor = content / "vendors" / "kue-tanpa-rt.yml"
     vendor.write_text(vendor.read_text("utf-8").replace("Kue bingka", "Kue lapis"), "utf-8")
     (content / "events" / "bazar-depan.yml").unlink()
-    after = write_prints(build_index(load_content(content), GOLDEN_DAY), out)
+    after = write_prints(build_index(load_with_photos(content), GOLDEN_DAY), out)
     assert after.made == [
         "katalog.pdf",
         "katalog-booklet.pdf",
@@ -265,7 +266,7 @@ def test_unchanged_pdfs_are_not_made_again_and_stale_ones_go(content: Path, tmp_
 
     # A PDF deleted by hand is made again, once.
     (out / "acara" / "bazar-uji" / "kartu-lapak.pdf").unlink()
-    index = build_index(load_content(content), GOLDEN_DAY)
+    index = build_index(load_with_photos(content), GOLDEN_DAY)
     assert write_prints(index, out).made == ["acara/bazar-uji/kartu-lapak.pdf"]
     assert write_prints(index, out).made == []
 
@@ -320,7 +321,7 @@ def test_contents_numbers_take_the_placeholders_width(index) -> None:
     the hostile corpus: 3 pages with the placeholder, 2 once numbered, and no PDF)."""
     from fontTools.ttLib import TTFont
 
-    from generator import print_render
+    from generator.printed import render as print_render
 
     font = TTFont(Path(print_render.__file__).parent / "fonts" / "NotoSans-Regular.ttf")
     cmap, metrics = font.getBestCmap(), font["hmtx"]

@@ -17,9 +17,9 @@ from conftest import GOLDEN_DAY
 from phone_photo import phone_photo
 from PIL import Image, ImageCms, ImageFilter
 
-from generator import photos
-from generator.build import PhotoSettings, generate
-from generator.load import load_content
+from generator.photos import publish
+from generator.photos.inspect import load_with_photos
+from generator.pipeline import PhotoSettings, generate
 from generator.problems import ContentInvalid
 
 SECRET = b"MAKERNOTE-rumah-bu-sari"  # stands for what a maker note may carry (serials, ...)
@@ -80,7 +80,7 @@ def add_photo(content: Path, name: str, data: bytes, vendor: str = "amplang-uji"
     yml.write_text("\n".join(lines) + "\n", "utf-8")
 
 
-def build_docs(content: Path, workers: int | None = 1) -> tuple[Path, photos.Report]:
+def build_docs(content: Path, workers: int | None = 1) -> tuple[Path, publish.Report]:
     docs = content.parent / "docs"
     settings = PhotoSettings(cache_dir=content.parent / "cache", workers=workers)
     report = generate(content, docs, GOLDEN_DAY, photo_settings=settings).photos
@@ -122,7 +122,7 @@ def test_published_photos_are_upright_and_carry_no_metadata(content: Path) -> No
 
 
 def _key(data: bytes) -> str:
-    return photos.cache_key(data)
+    return publish.cache_key(data)
 
 
 def test_a_4_mb_phone_photo_becomes_a_light_thumbnail_and_large_image(content: Path) -> None:
@@ -274,7 +274,7 @@ def test_a_cache_entry_that_came_with_a_pull_request_is_made_again(
 def test_a_photo_cut_short_is_a_located_problem_not_a_crash(content: Path) -> None:
     whole = phone_jpeg_with_metadata()
     add_photo(content, "terpotong.jpg", whole[: len(whole) // 2])
-    load_content(Path("content"))  # the header is fine: only decoding finds it
+    load_with_photos(Path("content"))  # the header is fine: only decoding finds it
     with pytest.raises(ContentInvalid) as caught:
         build_docs(content)
     assert [p.render("id") for p in caught.value.problems] == [
@@ -290,7 +290,7 @@ def test_a_file_over_25_mb_is_refused_before_it_is_read(content: Path) -> None:
     add_photo(content, "besar.jpg", phone_jpeg_with_metadata())
     os.truncate(big, 26_200_000)  # sparse: no 26 MB written to disk
     with pytest.raises(ContentInvalid) as caught:
-        load_content(Path("content"))
+        load_with_photos(Path("content"))
     (problem,) = caught.value.problems
     assert problem.render("id") == (
         "content/vendors/amplang-uji.yml:2:8: photo: `foto/besar.jpg` berukuran 26,2 MB, "
@@ -350,9 +350,9 @@ def test_a_photo_that_kills_its_worker_is_named(
         for job in jobs:
             if job[0].endswith("berat.jpg"):
                 raise BrokenProcessPool("a worker died")
-            yield photos._make_entry(*job)
+            yield publish._make_entry(*job)
 
-    monkeypatch.setattr(photos, "_run_parallel", dying_pool)
+    monkeypatch.setattr(publish, "_run_parallel", dying_pool)
     add_photo(content, "berat.jpg", small_jpeg(10), vendor="amplang-uji")
     add_photo(content, "ringan.jpg", small_jpeg(200), vendor="kebun-uji")
     with pytest.raises(ContentInvalid) as caught:
@@ -368,21 +368,21 @@ def test_a_photo_that_kills_its_worker_is_named(
 def slow_in_the_worker() -> None:
     """Worker setup for the test below: in the worker process, `lambat.jpg` takes minutes
     to decode (as a huge or pathological photo can)."""
-    decode = photos._upright_srgb
+    decode = publish._upright_srgb
 
     def slow(source: Path) -> Image.Image:
         if source.name == "lambat.jpg":
             time.sleep(600)
         return decode(source)
 
-    photos._upright_srgb = slow
+    publish._upright_srgb = slow
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_photo_that_takes_too_long_is_named_and_its_worker_stopped(
     content: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
-    monkeypatch.setattr(photos, "_WORKER_SETUP", slow_in_the_worker, raising=False)
+    monkeypatch.setattr(publish, "_WORKER_SETUP", slow_in_the_worker, raising=False)
     add_photo(content, "lambat.jpg", small_jpeg(10), vendor="amplang-uji")
     add_photo(content, "cepat.jpg", small_jpeg(200), vendor="kebun-uji")
     settings = PhotoSettings(content.parent / "cache", workers=workers, time_limit=1)

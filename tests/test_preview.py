@@ -9,15 +9,17 @@ import pytest
 from conftest import GOLDEN_DAY, ROOT
 from mkdocs.commands.build import build as mkdocs_build
 
-from generator import site
-from generator.build import Caches, generate
+from generator.output import mkdocs_site as site
+from generator.pipeline import Caches, generate
 
 pytestmark = pytest.mark.slow
-HOOK = ROOT / "generator" / "preview_hook.py"
+HOOK = ROOT / "generator" / "output" / "preview_hook.py"
 
 
 def dirty_build(tmp_path: Path) -> dict:
-    config = site.load(ROOT / "mkdocs.yml", site_dir=str(tmp_path / "site"), hooks=[str(HOOK)])
+    config = site.read_config(
+        ROOT / "mkdocs.yml", site_dir=str(tmp_path / "site"), hooks=[str(HOOK)]
+    )
     config["docs_dir"] = str(tmp_path / "docs")
     mkdocs_build(config, dirty=True)
     return json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))

@@ -19,9 +19,9 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.load import load_content
+from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid
-from generator.text import md, plain_title
+from generator.web.markdown import md, plain_title
 
 MKDOCS = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
 EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in MKDOCS["markdown_extensions"]]
@@ -124,7 +124,7 @@ def test_mutated_files_give_a_catalogue_or_located_problems(
     target = content / sample
     target.write_bytes(mutate(target.read_bytes(), edits))
     try:
-        load_content(content)
+        load_with_photos(content)
     except ContentInvalid as err:
         assert err.problems
         for problem in err.problems:
@@ -191,12 +191,12 @@ class Links(Parsed):
 def test_random_text_in_every_field_never_becomes_markup(**texts: str) -> None:
     import datetime
 
-    from generator.collect import build_index
-    from generator.load import Content
-    from generator.model import Event, Vendor
-    from generator.render import render_site
+    from generator.content.index import build_index
+    from generator.content.load import Content
+    from generator.content.model import Event, Vendor
+    from generator.web.render import render_site
 
-    catalogue = load_content(FIXTURE).catalogue
+    catalogue = load_with_photos(FIXTURE).catalogue
     vendor = Vendor(
         name=texts["name"],
         category="makanan",
@@ -303,7 +303,7 @@ def test_any_text_builds_a_site_that_shows_it_or_located_problems(
     ZWJ sequences, markup), the result is a site that shows the text as it is, or
     problems that name a file, never an internal error. MkDocs reads each page's front
     matter: the vendor's name is the page's <title> and <h1>, no raw front matter shows."""
-    from generator.build import build
+    from generator.pipeline import build_site
 
     root = tmp_path_factory.mktemp("whole")
     content = root / "content"
@@ -342,7 +342,9 @@ def test_any_text_builds_a_site_that_shows_it_or_located_problems(
     (content / "events" / "e.yml").write_text(dump(bazaar), "utf-8")
     try:
         try:
-            build(content, root / "site", ROOT / "mkdocs.yml", GOLDEN_DAY, docs_dir=root / "docs")
+            build_site(
+                content, root / "site", ROOT / "mkdocs.yml", GOLDEN_DAY, docs_dir=root / "docs"
+            )
         except ContentInvalid as err:
             event("located problems")
             assert err.problems
@@ -351,7 +353,7 @@ def test_any_text_builds_a_site_that_shows_it_or_located_problems(
                 assert problem.message and problem.hint, problem
             return
         event("a site")
-        loaded = load_content(content).vendors["v"]
+        loaded = load_with_photos(content).vendors["v"]
         html = (root / "site" / "usaha" / "v" / "index.html").read_text("utf-8")
         page = Shown(html)
         assert " ".join(page.found["h1"].split()) == " ".join(loaded.name.split()), html[:2000]

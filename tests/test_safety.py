@@ -16,8 +16,8 @@ import pytest
 import yaml
 from conftest import GOLDEN_DAY, ROOT
 
-from generator.build import build
-from generator.load import load_content
+from generator.photos.inspect import load_with_photos
+from generator.pipeline import build_site
 
 PAYLOADS = {
     p.stem: p.read_text("utf-8") for p in sorted((ROOT / "tests/cases/hostile").glob("*.txt"))
@@ -145,7 +145,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ),
             encoding="utf-8",
         )
-    build(content, root / "site", ROOT / "mkdocs.yml", GOLDEN_DAY, docs_dir=root / "docs")
+    build_site(content, root / "site", ROOT / "mkdocs.yml", GOLDEN_DAY, docs_dir=root / "docs")
     return root / "site"
 
 
@@ -197,7 +197,7 @@ def test_search_index_and_sitemap_hold_no_markup(hostile_site: Path) -> None:
 
 
 def hostile_content(site: Path):
-    return load_content(site.parent / "content")
+    return load_with_photos(site.parent / "content")
 
 
 class Scripts(HTMLParser):
@@ -311,11 +311,11 @@ def test_printed_catalogue_html_holds_no_markup_from_content(hostile_site: Path)
     """The HTML the PDFs are laid out from: every payload is text, nothing becomes a tag,
     an attribute or a style. The only images are the QR codes the generator draws, each
     naming its address in hex (the payloads' addresses are the site's own)."""
-    from generator import print_render
-    from generator.collect import build_index
-    from generator.load import load_content
+    from generator.content.index import build_index
+    from generator.photos.inspect import load_with_photos
+    from generator.printed import render as print_render
 
-    index = build_index(load_content(hostile_site.parent / "content"), GOLDEN_DAY)
+    index = build_index(load_with_photos(hostile_site.parent / "content"), GOLDEN_DAY)
     documents = [print_render.catalogue_plan(index).source()]
     for slug in index.content.events:
         documents += [print_render.event_plan(index, slug).source()]

@@ -10,8 +10,8 @@ import yaml
 from conftest import ROOT
 from jsonschema import Draft202012Validator
 
-from generator.load import load_content
-from generator.schema import SCHEMA_LINE, schemas
+from generator.authoring.schema import SCHEMA_LINE, schemas
+from generator.photos.inspect import load_with_photos
 
 CASES = ROOT / "tests" / "cases" / "invalid"
 # Cases that no JSON Schema can see: they need other files, the file name, the file system,
@@ -77,13 +77,13 @@ def kind_of(path: Path) -> str:
 
 
 def validator(kind: str) -> Draft202012Validator:
-    catalogue = load_content(ROOT / "content").catalogue
+    catalogue = load_with_photos(ROOT / "content").catalogue
     schema = json.loads(schemas(catalogue)[f"{kind}.schema.json"])
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def test_committed_schemas_are_current() -> None:
-    current = schemas(load_content(ROOT / "content").catalogue)
+    current = schemas(load_with_photos(ROOT / "content").catalogue)
     for name, text in current.items():
         committed = (ROOT / "schema" / name).read_text("utf-8")
         assert committed == text, f"schema/{name} is stale: run `make schema` and commit it"

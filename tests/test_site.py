@@ -67,9 +67,9 @@ def test_indonesian_interface_and_formats(sample_site: Path) -> None:
 def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> None:
     """Same content, same site: fresh generation and build, compared file by file.
     (sitemap.xml's <lastmod> is the build date; SOURCE_DATE_EPOCH fixes it.)"""
-    from generator.build import build
+    from generator.pipeline import build_site
 
-    build(ROOT / "content", tmp_path / "site", ROOT / "mkdocs.yml", docs_dir=tmp_path / "docs")
+    build_site(ROOT / "content", tmp_path / "site", ROOT / "mkdocs.yml", docs_dir=tmp_path / "docs")
     first = {
         p.relative_to(sample_site): p.read_bytes() for p in sample_site.rglob("*") if p.is_file()
     }
@@ -112,9 +112,9 @@ def test_emoji_vendors_keep_their_names_everywhere(sample_site: Path) -> None:
 
     import icalendar
 
-    from generator.load import load_content
+    from generator.photos.inspect import load_with_photos
 
-    content = load_content(ROOT / "content")
+    content = load_with_photos(ROOT / "content")
     emoji = {
         slug: v
         for slug, v in content.vendors.items()

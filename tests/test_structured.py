@@ -18,12 +18,12 @@ import icalendar
 import pytest
 from conftest import ROOT
 
-from generator.load import load_content
-from generator.structured import script_json
+from generator.photos.inspect import load_with_photos
+from generator.web.jsonld import script_json
 
 pytestmark = pytest.mark.slow
 
-CONTENT = load_content(ROOT / "content")
+CONTENT = load_with_photos(ROOT / "content")
 SITE_URL = CONTENT.catalogue.site_url
 
 # schema.org properties each type may carry (from schema.org's type pages), so a typo

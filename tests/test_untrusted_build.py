@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.output.write import MANIFEST, write_docs
 from generator.problems import BuildFailed
-from generator.write import MANIFEST, write_docs
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ import subprocess
 import pytest
 from conftest import FIXTURE, ROOT
 
-from generator.collect import build_index
-from generator.load import load_content
-from generator.words import root, word_map
+from generator.content.index import build_index
+from generator.photos.inspect import load_with_photos
+from generator.web.search_words import root, word_map
 
-SCRIPT = ROOT / "generator" / "static" / "cari.js"
+SCRIPT = ROOT / "generator" / "web" / "static" / "cari.js"
 
 
 def test_roots_follow_indonesian_affixes_and_leave_names_alone() -> None:
@@ -26,7 +26,7 @@ def test_roots_follow_indonesian_affixes_and_leave_names_alone() -> None:
 
 
 def test_word_map_joins_roots_and_synonyms() -> None:
-    words = word_map(build_index(load_content(FIXTURE), datetime.date(2025, 7, 1)))
+    words = word_map(build_index(load_with_photos(FIXTURE), datetime.date(2025, 7, 1)))
     assert words["sayur"] == ["sayuran"]  # synonyms.yml of the fixture
     assert words["amplang"] == ["kerupuk"] and words["kerupuk"] == ["amplang"]
     assert words["kudap"] == []  # "Kudapan" is a word of the catalogue; its root is a key

@@ -1,0 +1,95 @@
+"""`new vendor|event`: a commented Indonesian template with every field of the model.
+
+The comments are the model's own descriptions, so the template never drifts from the
+format: required fields are filled in, optional ones are commented out with an example.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.authoring.schema import SCHEMA_LINE
+from generator.content.model import Event, Product, Stall, Vendor
+
+HEADER = (
+    "# Baris yang diawali # adalah catatan. Untuk memakai isian yang diberi #,\n"
+    '# hapus tanda # di depannya. Rujukan lengkap: halaman "Format data" di situs katalog.\n'
+)
+
+
+def _example(description: str) -> str:
+    """The first `example` in a description ("… Contoh: `foto/kue.jpg`.")."""
+    found = re.search(r"Contoh: `([^`]+)`", description) or re.search(r"`([^`]+)`", description)
+    return found[1] if found else "…"
+
+
+def _value(value: Any) -> str:
+    """A YAML scalar: plain when that is unambiguous, otherwise JSON-quoted (valid YAML)."""
+    if isinstance(value, bool | int):
+        return json.dumps(value)
+    text = str(value)
+    plain = re.fullmatch(r"[A-Za-z][\w .,&/()-]*|[0-9]{4}-[0-9]{2}-[0-9]{2}", text)
+    if plain and text.lower() not in ("yes", "no", "on", "off", "true", "false", "null"):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _fields(
+    model: type[BaseModel],
+    values: dict[str, Any],
+    indent: str,
+    nested: dict[str, tuple[type[BaseModel], list[dict[str, Any]]]],
+    choices: dict[str, list[str]],
+) -> list[str]:
+    lines = []
+    for name, info in model.model_fields.items():
+        description = info.description or ""
+        if name in choices and choices[name]:
+            description += " Pilihan: " + ", ".join(choices[name]) + "."
+        lines.append(f"{indent}# {description}")
+        if name in nested:
+            child, items = nested[name]
+            lines.append(f"{indent}{name}:")
+            for item in items:
+                inner = _fields(child, item, indent + "    ", {}, choices)
+                inner[0] = indent + "  " + inner[0].lstrip()
+                inner[1] = indent + "  - " + inner[1].lstrip()  # the first field carries the dash
+                lines += inner
+        elif name in values:
+            lines.append(f"{indent}{name}: {_value(values[name])}")
+        else:
+            lines.append(f"{indent}# {name}: {_example(description)}")
+    return lines
+
+
+def vendor_template(
+    name: str,
+    category: str,
+    product: str,
+    price: int | str,
+    categories: list[str],
+    programmes: list[str],
+) -> str:
+    lines = _fields(
+        Vendor,
+        {"name": name, "category": category},
+        "",
+        {"products": (Product, [{"name": product, "price": price}])},
+        {"category": categories, "programme": programmes},
+    )
+    return SCHEMA_LINE["vendor"] + "\n" + HEADER + "\n" + "\n".join(lines) + "\n"
+
+
+def event_template(name: str, date: str, location: str, stall: str, vendor: str) -> str:
+    lines = _fields(
+        Event,
+        {"name": name, "date": date, "location": location},
+        "",
+        {"stalls": (Stall, [{"stall": stall, "vendor": vendor}])},
+        {},
+    )
+    return SCHEMA_LINE["event"] + "\n" + HEADER + "\n" + "\n".join(lines) + "\n"

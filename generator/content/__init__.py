@@ -1,0 +1,1 @@
+"""Content: read the YAML files, validate them, check references across files, index them."""

@@ -1,0 +1,1 @@
+"""Writing to disk: the docs folder, the PDFs, and the MkDocs build and preview."""

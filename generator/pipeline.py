@@ -1,0 +1,188 @@
+"""The whole build, one stage after another: load -> index -> render -> write -> print -> site."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.authoring import scaffold
+from generator.authoring.schema import schemas
+from generator.content.index import Index, build_index
+from generator.content.load import Content, FileCache
+from generator.content.model import Catalogue
+from generator.output import mkdocs_site
+from generator.output.prints import PrintReport, write_prints
+from generator.output.write import WriteReport, write_docs
+from generator.photos import publish
+from generator.photos.inspect import load_with_photos
+from generator.problems import ContentInvalid
+from generator.web.markdown import plain_title
+from generator.web.render import render_site
+
+WITA = datetime.timezone(datetime.timedelta(hours=8), "WITA")  # Balikpapan's clock, no DST
+
+
+def today() -> datetime.date:
+    """Today in Balikpapan, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = (
+        datetime.datetime.fromtimestamp(int(epoch), WITA) if epoch else datetime.datetime.now(WITA)
+    )
+    return now.date()
+
+
+@dataclass(frozen=True)
+class Result:
+    content: Content
+    pages: WriteReport
+    prints: PrintReport
+    seconds: float
+    photos: publish.Report = field(default_factory=publish.Report)
+
+
+@dataclass
+class Caches:
+    """What `serve` remembers between edits, so a preview takes a second, not ten."""
+
+    files: FileCache = field(default_factory=dict)
+    pages: dict[tuple, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PhotoSettings:
+    """Where processed photos are kept between builds, and how many processes make them."""
+
+    cache_dir: Path | None = None
+    """Default: `.cache/photos/` beside the content folder."""
+    workers: int | None = None
+    """Default: one per core."""
+    progress: bool = False
+    """A counter on stderr while new photos are made (for a person at a terminal)."""
+    time_limit: float = publish.TIME_LIMIT
+    """Seconds one photo may take before it is given up and reported."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What `generate` made of the content folder."""
+
+    content: Content
+    index: Index
+    """The cross-file indexes the pages were rendered from (the PDFs use the same)."""
+    written: WriteReport
+    photos: publish.Report
+
+
+def generate(
+    content_dir: Path,
+    docs_dir: Path,
+    day: datetime.date | None = None,
+    caches: Caches | None = None,
+    photo_settings: PhotoSettings | None = None,
+) -> Generated:
+    """Validate everything, make the photos, then write the pages. Raises `ContentInvalid`."""
+    # Validates all files before anything is written.
+    content = load_with_photos(content_dir, caches.files if caches else None)
+    settings = photo_settings or PhotoSettings()
+    cache_dir = settings.cache_dir or publish.default_cache_dir(content_dir)
+    by_field, files, made = publish_photos(content, cache_dir, settings)
+    index = build_index(content, day or today())
+    pages = render(index, caches.pages if caches else None, by_field)
+    return Generated(content, index, write_docs(pages, docs_dir, files, fingerprint(content)), made)
+
+
+def render(
+    index: Index,
+    cache: dict[tuple, str] | None = None,
+    photos: dict[tuple[str, str], publish.Published] | None = None,
+) -> dict[str, str]:
+    """Every file of the docs folder the content makes: docs path -> text."""
+    return render_site(index, cache, photos) | editor_files(index)
+
+
+def editor_files(index: Index) -> dict[str, str]:
+    """Published for volunteers' editors: the JSON Schemas (/schema/…) and whole example
+    files for those who only use GitHub's web editor (/contoh/…, linked from "bergabung")."""
+    catalogue = index.content.catalogue
+    files = {f"schema/{name}": body for name, body in schemas(catalogue).items()}
+    ids = [c.id for c in catalogue.categories]
+    programmes = [p.id for p in catalogue.programmes]
+    first_vendor = index.vendor_slugs[0] if index.vendor_slugs else "nama-usaha"
+    files["contoh/usaha-baru.yml"] = scaffold.vendor_template(
+        "Nama Usaha Anda", ids[0], "Nama produk", 10000, ids, programmes
+    )
+    files["contoh/bazar-baru.yml"] = scaffold.event_template(
+        "Nama Bazar", "2026-07-11", "Tempat bazar", "A1", first_vendor
+    )
+    return files
+
+
+def fingerprint(content: Content) -> bytes:
+    """What the site is made from, with no trace of the day it was built on."""
+    digest = hashlib.sha256(content.catalogue.model_dump_json().encode())
+    for kind in (content.vendors, content.events):
+        for slug in sorted(kind):
+            digest.update(f"{len(slug)}:{slug}".encode() + kind[slug].model_dump_json().encode())
+    digest.update(json.dumps(content.synonyms).encode())
+    return digest.digest()
+
+
+def publish_photos(
+    content: Content, cache_dir: Path, settings: PhotoSettings | None = None
+) -> tuple[dict[tuple[str, str], publish.Published], dict[str, Path], publish.Report]:
+    """Every photo's web versions: by (vendor slug, `photo` value), and as files for the
+    docs folder. A photo that turns out damaged only when decoded is a content problem
+    like the others: raises `ContentInvalid`."""
+    settings = settings or PhotoSettings()
+    published, problems, made = publish.publish(
+        content.photos, cache_dir, settings.workers, settings.progress, settings.time_limit
+    )
+    if problems:
+        raise ContentInvalid(problems)
+    by_field = {(ref.slug, ref.value): published[ref.source] for ref in content.photos}
+    return by_field, publish.site_files(published, cache_dir), made
+
+
+def site_settings(catalogue: Catalogue) -> dict[str, str]:
+    """MkDocs settings taken from the catalogue, so another kelurahan changes content only.
+    The theme prints them unescaped: they get the same treatment as page titles."""
+    settings = {
+        "site_name": plain_title(catalogue.title),
+        "site_description": plain_title(catalogue.description or ""),
+    }
+    if catalogue.site_url:
+        settings["site_url"] = catalogue.site_url.rstrip("/") + "/"
+    return settings
+
+
+def build_site(
+    content_dir: Path,
+    site_dir: Path,
+    config_file: Path,
+    day: datetime.date | None = None,
+    docs_dir: Path | None = None,
+    photo_settings: PhotoSettings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Result:
+    """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`."""
+    started = time.perf_counter()
+    config = mkdocs_site.read_config(config_file, strict=True)
+    if docs_dir is not None:  # tests build several catalogues side by side
+        config["docs_dir"] = str(docs_dir.resolve())
+    day = day or today()
+    generated = generate(content_dir, Path(config.docs_dir), day, photo_settings=photo_settings)
+    # The PDFs go into the docs folder too: MkDocs publishes them as static files, checks
+    # the links to them, and a failed build leaves the previous site (PDFs included).
+    # `serve` skips this step (seconds per PDF): it shows the PDFs of the last build.
+    prints = write_prints(generated.index, Path(config.docs_dir), progress)
+    for key, value in site_settings(generated.content.catalogue).items():
+        config[key] = value
+    mkdocs_site.run_mkdocs(config, site_dir)
+    elapsed = time.perf_counter() - started
+    return Result(generated.content, generated.written, prints, elapsed, generated.photos)

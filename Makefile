@@ -14,9 +14,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 # Debian packages (.ci/system-packages: installed when root, else the command to run).
 system-site:
-	@bash .ci/system-packages site
+	@PYTHON=$(PYTHON) bash .ci/system-packages site
 system-test:
-	@bash .ci/system-packages test
+	@PYTHON=$(PYTHON) bash .ci/system-packages test
 
 site: system-site $(VENV)/.installed ## validate content/, generate pages, build site/
 	$(PY) -m generator build

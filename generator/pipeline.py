@@ -156,8 +156,8 @@ def site_settings(catalogue: Catalogue) -> dict[str, str]:
         "site_name": plain_title(catalogue.title),
         "site_description": plain_title(catalogue.description or ""),
     }
-    if catalogue.site_url:
-        settings["site_url"] = catalogue.site_url.rstrip("/") + "/"
+    if home := catalogue.url(""):
+        settings["site_url"] = home
     return settings
 
 

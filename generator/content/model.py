@@ -261,6 +261,12 @@ class Catalogue(Strict):
     programmes: list[Programme] = []
     """Daftar program warga."""
 
+    def url(self, path: str) -> str | None:
+        """The absolute address of `path` (`usaha/x/`, or `""` for the home page) on the
+        published site; None when `site_url` is not given. The one place that joins them,
+        so that `https://x.org` and `https://x.org/` give the same addresses."""
+        return self.site_url.rstrip("/") + "/" + path if self.site_url else None
+
 
 class Product(Strict):
     """Satu produk atau jasa."""

@@ -156,16 +156,6 @@ def _qr_img(url: str) -> str:
     return f'<img class="qr" src="{uri}" alt="">'
 
 
-def vendor_url(index: Index, slug: str) -> str | None:
-    base = index.content.catalogue.site_url
-    return f"{base.rstrip('/')}/usaha/{slug}/" if base else None
-
-
-def event_url(index: Index, slug: str) -> str | None:
-    base = index.content.catalogue.site_url
-    return f"{base.rstrip('/')}/acara/{slug}/" if base else None
-
-
 def anchor(slug: str, number: int | None = None) -> str:
     """Element ids: slugs are `a-z0-9-`, so these are safe as they are."""
     return f"u-{slug}" if number is None else f"p-{slug}-{number}"
@@ -232,9 +222,8 @@ def event_plan(index: Index, slug: str) -> Plan:
         )
         return Part(html, "Daftar lapak", "Daftar lapak")
 
-    cover = _render(
-        "event_cover.html.j2", index, event.name, None, e=event, event_url=event_url(index, slug)
-    )
+    page = index.content.catalogue.url(f"acara/{slug}/")
+    cover = _render("event_cover.html.j2", index, event.name, None, e=event, event_url=page)
     return Plan(event.name, [Part(cover, None), contents(None)], cards, after, contents)
 
 
@@ -344,7 +333,7 @@ def _render(template: str, index: Index, title: str, page: Pages | None, **conte
             months=formats.month_names("abbreviated"),
             payment_names=PAYMENT_NAMES,
             qr=qr_svg,
-            vendor_url=lambda slug: vendor_url(index, slug),
+            vendor_url=lambda slug: catalogue.url(f"usaha/{slug}/"),
             site_url=catalogue.site_url,
             long_card=LONG_CARD,
             anchor=anchor,

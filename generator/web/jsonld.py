@@ -34,10 +34,6 @@ def script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
 
 
-def _url(catalogue: Catalogue, path: str) -> str | None:
-    return catalogue.site_url.rstrip("/") + "/" + path if catalogue.site_url else None
-
-
 def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 
@@ -63,7 +59,7 @@ def vendor(
     if v.rt:
         place.append(f"RT {v.rt:02d}" + (f"/RW {v.rw:02d}" if v.rw else ""))
     place += [f"Kel. {catalogue.kelurahan}", f"Kec. {catalogue.kecamatan}"]
-    page = _url(catalogue, f"usaha/{slug}/")
+    page = catalogue.url(f"usaha/{slug}/")
     offers = [
         _drop_empty(
             {
@@ -91,7 +87,7 @@ def vendor(
         "name": v.name,
         "description": v.description,
         "url": page,
-        "image": _url(catalogue, image or OG_IMAGE),
+        "image": catalogue.url(image or OG_IMAGE),
         "address": _address(catalogue, ", ".join(p for p in place if p)),
         "telephone": f"+{v.whatsapp}" if v.whatsapp else None,
         "founder": {"@type": "Person", "name": v.owner} if v.owner else None,
@@ -136,8 +132,8 @@ def event(catalogue: Catalogue, slug: str, e: Event) -> str:
         "@type": "Event",
         "name": e.name,
         "description": e.description,
-        "url": _url(catalogue, f"acara/{slug}/"),
-        "image": _url(catalogue, OG_IMAGE),
+        "url": catalogue.url(f"acara/{slug}/"),
+        "image": catalogue.url(OG_IMAGE),
         "startDate": _when(e.date, e.start),
         "endDate": _when(e.date, e.end) if e.end else (None if e.start else e.date.isoformat()),
         "eventStatus": f"{SCHEMA}/EventScheduled",
@@ -152,7 +148,7 @@ def event(catalogue: Catalogue, slug: str, e: Event) -> str:
             ),
         },
         "organizer": _drop_empty(
-            {"@type": "Organization", "name": organizer, "url": _url(catalogue, "")}
+            {"@type": "Organization", "name": organizer, "url": catalogue.url("")}
         ),
     }
     return script_json(_drop_empty(data))

@@ -76,8 +76,7 @@ def files(index: Index) -> dict[str, str]:
 
 def page_url(index: Index, path: str) -> str:
     """A page's address: absolute when the catalogue knows where it is published."""
-    base = index.content.catalogue.site_url
-    return (base.rstrip("/") + "/" + path) if base else path
+    return index.content.catalogue.url(path) or path
 
 
 def rows(index: Index) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -263,8 +262,9 @@ def _vevent(index: Index, slug: str, e: Event, host: str, stamp: str) -> list[st
     about = [e.description or "", f"Penyelenggara: {e.organizer}" if e.organizer else ""]
     about.append(f"{len(e.stalls)} lapak.")
     lines.append("DESCRIPTION:" + ics_text("\n\n".join(a for a in about if a)))
-    if index.content.catalogue.site_url:  # URL takes an absolute address only
-        lines.append(f"URL:{page_url(index, f'acara/{slug}/')}")
+    page = index.content.catalogue.url(f"acara/{slug}/")
+    if page:  # URL takes an absolute address only
+        lines.append(f"URL:{page}")
     lines += ["STATUS:CONFIRMED", "TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines
 

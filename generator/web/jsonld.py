@@ -12,12 +12,11 @@ import datetime
 import json
 from typing import Any
 
-from generator.content.formats import PAYMENT_NAMES
+from generator.content.formats import PAYMENT_NAMES, wita
 from generator.content.model import Catalogue, Event, Vendor
 from generator.content.values import parse_open_hours
 
 SCHEMA = "https://schema.org"
-WITA = "+08:00"  # Balikpapan, Asia/Makassar, no daylight saving
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 OG_IMAGE = "assets/og-image.png"  # the site's default preview picture (generator/static)
 
@@ -122,7 +121,7 @@ def _hours(text: str | None) -> list[dict[str, Any]]:
 
 def _when(day: datetime.date, hhmm: str | None) -> str:
     """ISO 8601 in Balikpapan's time zone; a date alone when no time is given."""
-    return f"{day.isoformat()}T{hhmm}:00{WITA}" if hhmm else day.isoformat()
+    return wita(day, hhmm).isoformat() if hhmm else day.isoformat()  # …T08:00:00+08:00
 
 
 def event(catalogue: Catalogue, slug: str, e: Event) -> str:

@@ -13,6 +13,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.content.formats import wita
 from generator.content.index import Index
 from generator.content.model import Event, Vendor
 from generator.content.values import slugify
@@ -274,6 +275,4 @@ def _local(day: datetime.date, hhmm: str) -> str:
 
 
 def _utc(day: datetime.date, hhmm: str) -> str:
-    wita = datetime.timezone(datetime.timedelta(hours=8))
-    local = datetime.datetime.combine(day, datetime.time.fromisoformat(hhmm), wita)
-    return f"{local.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
+    return f"{wita(day, hhmm).astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"

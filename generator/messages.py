@@ -113,6 +113,12 @@ def t(code: str, **params: Any) -> Msg:
     return Msg(code, params)
 
 
+def with_hint(message: str | Msg, hint: str | Msg | None) -> str:
+    """`what is wrong — how to fix it`: how a message and its hint share one line,
+    wherever one is printed (the report, annotations, `new`'s questions)."""
+    return f"{message} — {hint}" if hint else str(message)
+
+
 # code: (Indonesian, English). Placeholders must match in both.
 CATALOGUE: dict[str, tuple[str, str]] = {
     # Prices

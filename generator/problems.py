@@ -10,7 +10,7 @@ import errno
 import re
 from dataclasses import dataclass
 
-from generator.messages import Count, Msg, t
+from generator.messages import Count, Msg, t, with_hint
 
 MAX_PER_FILE = 20
 """Problems printed for one file; then one line counts the rest ("and N more problems")."""
@@ -48,7 +48,7 @@ class Problem:
         message, hint = self.text(lang)
         text = f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
         text = text if where else message  # a line about several files names none
-        return f"{text} — {hint}" if hint else text
+        return with_hint(text, hint)
 
     __str__ = render
 

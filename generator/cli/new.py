@@ -18,7 +18,7 @@ from generator.content.load import display_path, load_catalogue, load_content
 from generator.content.model import Event, Vendor
 from generator.content.source import load_document
 from generator.content.validate import to_model
-from generator.messages import Count, t
+from generator.messages import Count, t, with_hint
 from generator.problems import ContentInvalid, count
 
 
@@ -53,7 +53,9 @@ def _ask(
 
 def _one_of(ids: list[str], code: str) -> Callable[[str], str | None]:
     return lambda v: (
-        None if v in ids else (f"{t(code, value=v)} — {t('choice.one_of', choices=', '.join(ids))}")
+        None
+        if v in ids
+        else with_hint(t(code, value=v), t("choice.one_of", choices=", ".join(ids)))
     )
 
 
@@ -63,7 +65,7 @@ def _a_vendor(slugs: list[str]) -> Callable[[str], str | None]:
             return None
         near = difflib.get_close_matches(value, slugs, n=1, cutoff=0.5)
         hint = t("stall.did_you_mean", close=near[0]) if near else t("stall.add_vendor")
-        return f"{t('stall.unknown_vendor', value=value)} — {hint}"
+        return with_hint(t("stall.unknown_vendor", value=value), hint)
 
     return check
 
@@ -72,7 +74,7 @@ def _is_price(value: str) -> str | None:
     try:
         values.parse_price(value)
     except values.FieldError as err:
-        return f"{err.message} — {err.hint}"
+        return with_hint(err.message, err.hint)
     return None
 
 
@@ -80,7 +82,7 @@ def _is_date(value: str) -> str | None:
     try:
         datetime.date.fromisoformat(value.strip())
     except ValueError:
-        return f"{t('date.format', value=value)} — {t('date.format.hint', example='2026-07-11')}"
+        return with_hint(t("date.format", value=value), t("date.format.hint", example="2026-07-11"))
     return None
 
 
@@ -89,12 +91,14 @@ def _new_file(folder: Path, slug: str) -> Path:
     if why:
         suggestion = values.suggest_slug(slug, "nama-baru")
         raise click.UsageError(
-            f"{t('new.bad_slug', value=slug, why=why)} — "
-            f"{t('new.bad_slug.hint', suggestion=suggestion)}"
+            with_hint(
+                t("new.bad_slug", value=slug, why=why),
+                t("new.bad_slug.hint", suggestion=suggestion),
+            )
         )
     path = folder / f"{slug}.yml"
     if path.exists():
-        raise click.UsageError(f"{t('new.exists', path=path)} — {t('new.exists.hint')}")
+        raise click.UsageError(with_hint(t("new.exists", path=path), t("new.exists.hint")))
     return path
 
 

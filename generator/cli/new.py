@@ -87,9 +87,9 @@ def _is_date(value: str) -> str | None:
 
 
 def _new_file(folder: Path, slug: str) -> Path:
-    why = values.slug_problem(slug)
-    if why:
-        suggestion = values.suggest_slug(slug, "nama-baru")
+    problem = values.slug_problem(slug, "nama-baru")
+    if problem:
+        why, suggestion = problem
         raise click.UsageError(
             with_hint(
                 t("new.bad_slug", value=slug, why=why),

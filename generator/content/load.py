@@ -258,18 +258,19 @@ def _name_problem(path: Path, kind: str) -> tuple[Problem | None, str]:
     if not stem.strip(". "):  # `.yml`, `..yml`: nothing to go on
         message, hint = t("file.no_name", ext=ext), t(f"file.no_name.{kind}")
         return Problem(display_path(path), message=message, hint=hint), ""
-    if name == f"{stem}.yml" and not values.slug_problem(stem):
-        return None, stem
-    slug = values.suggest_slug(stem, _EXAMPLE[kind])
+    bad = values.slug_problem(stem, _EXAMPLE[kind])
+    slug = bad[1] if bad else stem  # a good name is its own suggestion
     if bare != name:
         message = t("file.space")
     elif ext.lower() == ".yaml":
         message = t("file.yaml_ext", ext=ext)
     elif ext != ".yml":
         message = t("file.ext_case", ext=ext)
-    else:  # a good ending; the name itself can't be a page address
-        hint = t("file.rename", suggestion=slug, why=values.slug_problem(stem))
+    elif bad:  # a good ending; the name itself can't be a page address
+        hint = t("file.rename", suggestion=slug, why=bad[0])
         return Problem(display_path(path), message=t("file.bad_name"), hint=hint), slug
+    else:
+        return None, stem
     return Problem(display_path(path), message=message, hint=_rename(path, f"{slug}.yml")), slug
 
 

@@ -44,9 +44,9 @@ def _parsed(parser: Any) -> Any:
 
 
 def _check_slug(value: str) -> str:
-    why = values.slug_problem(value)
-    if why:
-        suggestion = values.suggest_slug(value, "sayuran")
+    problem = values.slug_problem(value, "sayuran")
+    if problem:
+        why, suggestion = problem
         raise invalid(
             t("slug.invalid", value=value, why=why), t("slug.example", suggestion=suggestion)
         )

@@ -14,10 +14,8 @@ import click
 from generator.authoring import scaffold
 from generator.cli.shared import CONTENT, friendly
 from generator.content import references, values
-from generator.content.load import display_path, load_catalogue, load_content
+from generator.content.load import load_catalogue, load_content, parse_file
 from generator.content.model import Event, Vendor
-from generator.content.source import load_document
-from generator.content.validate import to_model
 from generator.messages import Count, t, with_hint
 from generator.problems import ContentInvalid, count
 
@@ -112,12 +110,8 @@ def _write_checked(
     """Write the new file, check it as `check` would, and take it back if it fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    doc = load_document(path, display_path(path))
-    if isinstance(doc, list):
-        problems = doc
-    else:
-        value, problems = to_model(doc, model)
-        problems = problems or references(doc, value)
+    doc, value, problems = parse_file(path, model)
+    problems = problems or references(doc, value)
     if problems:
         path.unlink()
         raise ContentInvalid(problems)

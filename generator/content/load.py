@@ -67,7 +67,7 @@ def load_content(
     if _outside(catalogue_file, content_dir):
         problems.append(_whole(catalogue_file, "file.outside"))
     elif catalogue_file.is_file():
-        catalogue_doc, catalogue, found = _parse(catalogue_file, Catalogue, cache)
+        catalogue_doc, catalogue, found = parse_file(catalogue_file, Catalogue, cache)
         problems += found + (references.catalogue_ids(catalogue_doc) if catalogue_doc else [])
     else:
         problems.append(_whole(catalogue_file, "catalogue.missing"))
@@ -77,7 +77,7 @@ def load_content(
     if _outside(synonyms_file, content_dir):
         problems.append(_whole(synonyms_file, "file.outside"))
     elif synonyms_file.is_file():  # optional: search works without it, only less forgiving
-        synonyms_doc, parsed, found = _parse(synonyms_file, Synonyms, cache)
+        synonyms_doc, parsed, found = parse_file(synonyms_file, Synonyms, cache)
         problems += found
         if synonyms_doc is not None and parsed is not None:
             problems += references.synonym_groups(synonyms_doc, parsed)
@@ -122,7 +122,7 @@ def load_catalogue(content_dir: Path) -> tuple[Catalogue, list[str]]:
         raise ContentInvalid([_whole(catalogue_file, "file.outside")])
     if not catalogue_file.is_file():
         raise ContentInvalid([_whole(catalogue_file, "catalogue.missing")])
-    doc, catalogue, problems = _parse(catalogue_file, Catalogue, None)
+    doc, catalogue, problems = parse_file(catalogue_file, Catalogue)
     problems += references.catalogue_ids(doc) if doc else []
     if problems or catalogue is None:
         raise ContentInvalid(problems)
@@ -148,8 +148,9 @@ def _forget_old_versions(cache: FileCache) -> None:
             del cache[key]
 
 
-def _parse(path: Path, model: type, cache: FileCache | None) -> Parsed:
-    """Read, parse and validate one file (or remember having done so)."""
+def parse_file(path: Path, model: type, cache: FileCache | None = None) -> Parsed:
+    """Read, parse and validate one file (or remember having done so in `cache`): what
+    `check` does to every file and `new` to the one it writes."""
     key = None
     if cache is not None:
         try:
@@ -324,7 +325,7 @@ def _read_folder(
     docs: dict[str, Document] = {}
     values: dict[str, Any] = {}
     for path in files:
-        doc, value, found = _parse(path, model, cache)
+        doc, value, found = parse_file(path, model, cache)
         problems += found
         if doc is not None:
             docs[path.stem] = doc

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -59,11 +58,7 @@ def _one_of(ids: list[str], code: str) -> Callable[[str], str | None]:
 
 def _a_vendor(slugs: list[str]) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
-        if value in slugs:
-            return None
-        near = difflib.get_close_matches(value, slugs, n=1, cutoff=0.5)
-        hint = t("stall.did_you_mean", close=near[0]) if near else t("stall.add_vendor")
-        return with_hint(t("stall.unknown_vendor", value=value), hint)
+        return None if value in slugs else with_hint(*references.unknown_vendor(value, slugs))
 
     return check
 
@@ -197,7 +192,7 @@ def new_event(
         "--vendor",
         str(t("prompt.vendor")),
         next(iter(slugs), "x"),
-        _a_vendor(sorted(slugs)),
+        _a_vendor(slugs),
     )
     text = scaffold.event_template(name, date, location, stall, vendor)
     _write_checked(

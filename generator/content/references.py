@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,12 +88,8 @@ def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Prob
             )
         labels.setdefault(label, i)
         if stall.vendor not in vendor_files:
-            near = difflib.get_close_matches(stall.vendor, sorted(vendor_files), n=1, cutoff=0.5)
-            hint = t("stall.did_you_mean", close=near[0]) if near else t("stall.add_vendor")
             problems.append(
-                doc.problem(
-                    ("stalls", i, "vendor"), t("stall.unknown_vendor", value=stall.vendor), hint
-                )
+                doc.problem(("stalls", i, "vendor"), *unknown_vendor(stall.vendor, vendor_files))
             )
         elif stall.vendor in vendors:
             problems.append(
@@ -109,6 +105,14 @@ def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Prob
             )
         vendors.setdefault(stall.vendor, i)
     return problems
+
+
+def unknown_vendor(value: str, vendor_files: Iterable[str]) -> tuple[Msg, Msg]:
+    """A stall names no vendor file: the message, and as its hint the closest file name
+    (a typo, most likely) or how to add the vendor."""
+    near = difflib.get_close_matches(value, sorted(vendor_files), n=1, cutoff=0.5)
+    hint = t("stall.did_you_mean", close=near[0]) if near else t("stall.add_vendor")
+    return t("stall.unknown_vendor", value=value), hint
 
 
 # Judges a photo file from its header: (message, hint) if it cannot be published. The

@@ -12,19 +12,16 @@ import io
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from generator.messages import t
 from generator.printed import render
 from generator.problems import BuildFailed
 
-T = TypeVar("T")
-R = TypeVar("R")
 FONTS = Path(str(resources.files("generator.printed") / "fonts"))  # Noto Sans, OFL (fonts/OFL.txt)
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
@@ -87,21 +84,17 @@ class Laid:
 
 
 def lay_out(htmls: list[str]) -> list[Laid]:
-    """Lay out several parts; on a machine with more than one core, side by side."""
+    """Lay out several parts; on a machine with more than one core, side by side (one
+    worker process per core, up to four) when there are enough parts for it to pay."""
     _weasyprint()  # a missing Pango is reported here, once, not from each worker
-    return side_by_side(_lay_out_one, htmls)
-
-
-def side_by_side(job: Callable[[T], R], items: list[T], chunksize: int = 1) -> list[R]:
-    """`[job(item) for item in items]`, in one worker process per core when it pays."""
-    workers = min(len(items), os.cpu_count() or 1, 4)
-    if workers < 2 or len(items) < 3:
-        return [job(item) for item in items]
+    workers = min(len(htmls), os.cpu_count() or 1, 4)
+    if workers < 2 or len(htmls) < 3:
+        return [_lay_out_one(html) for html in htmls]
     # fork: workers start with WeasyPrint loaded and never run the command's __main__ again
     # (the builds that print run no threads of their own).
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(job, items, chunksize=chunksize))
+        return list(pool.map(_lay_out_one, htmls))
 
 
 def _lay_out_one(html: str) -> Laid:

@@ -135,7 +135,7 @@ def environment() -> jinja2.Environment:
 QR_MARK = re.compile(r'<img class="qr" data-qr="([0-9a-f]+)">')
 
 
-def qr_svg(url: str) -> Markup:
+def qr_placeholder(url: str) -> Markup:
     """A QR code's place: the code itself is made where the part is laid out (`with_qr`),
     in the worker processes. The URL is one the generator built; written as hex, text from
     YAML (always escaped, so never a raw `<`) can't pose as one."""
@@ -332,7 +332,7 @@ def _render(template: str, index: Index, title: str, page: Pages | None, **conte
             programme_names={p.id: p.name for p in catalogue.programmes},
             months=formats.month_names("abbreviated"),
             payment_names=PAYMENT_NAMES,
-            qr=qr_svg,
+            qr=qr_placeholder,  # `{{ qr(url) }}`: the code is drawn in when laid out
             vendor_url=lambda slug: catalogue.url(f"usaha/{slug}/"),
             site_url=catalogue.site_url,
             long_card=LONG_CARD,

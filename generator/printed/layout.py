@@ -15,14 +15,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from generator.messages import t
 from generator.printed import render
 from generator.problems import BuildFailed
 
-FONTS = Path(str(resources.files("generator.printed") / "fonts"))  # Noto Sans, OFL (fonts/OFL.txt)
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
@@ -65,7 +63,7 @@ def fingerprint(html: str) -> str:
 
 @functools.cache
 def _font_sizes() -> tuple[str, ...]:
-    return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS.glob("*.ttf")))
+    return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(render.FONTS.glob("*.ttf")))
 
 
 @dataclass(frozen=True)
@@ -102,9 +100,10 @@ def _lay_out_one(html: str) -> Laid:
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    css = weasyprint.CSS(string=stylesheet_text(), base_url=str(FONTS) + "/", font_config=fonts)
+    base = str(render.FONTS) + "/"  # print.css names the fonts by file name
+    css = weasyprint.CSS(string=stylesheet_text(), base_url=base, font_config=fonts)
     html = render.with_qr(html)
-    document = weasyprint.HTML(string=html, base_url=str(FONTS) + "/").render(
+    document = weasyprint.HTML(string=html, base_url=base).render(
         stylesheets=[css], font_config=fonts
     )
     anchors = {name: number for number, page in enumerate(document.pages) for name in page.anchors}

@@ -38,7 +38,9 @@ CHUNK = 50  # vendor cards per part: small enough to lay out quickly, big enough
 INDEX_CHUNK = 800  # index lines per part
 
 Pages = Callable[[str], str]  # anchor -> printed page number
-FONTS = Path(str(resources.files("generator.printed") / "fonts"))  # the only fonts a PDF uses
+# The only fonts a PDF uses (Noto Sans, Noto Emoji; OFL, fonts/OFL.txt); also the base URL
+# print.css finds them from (`layout`).
+FONTS = Path(str(resources.files("generator.printed") / "fonts"))
 
 # Symbols, pictographs, private and unassigned code points: a character of these kinds that
 # no shipped font has (an emoji newer than Noto Emoji) would print as an empty box.

@@ -59,18 +59,7 @@ def load_content(
     """Every file parsed, validated and checked against the others; each photo named
     also judged by `judge_photo` when given (see `photos.inspect`). Raises
     `ContentInvalid` with all the problems found."""
-    problems: list[Problem] = []
-    catalogue_file = content_dir / "catalogue.yml"
-    if not content_dir.is_dir():
-        raise ContentInvalid([_whole(content_dir, "content.missing")])
-    catalogue_doc, catalogue = None, None
-    if _outside(catalogue_file, content_dir):
-        problems.append(_whole(catalogue_file, "file.outside"))
-    elif catalogue_file.is_file():
-        catalogue_doc, catalogue, found = parse_file(catalogue_file, Catalogue, cache)
-        problems += found + (references.catalogue_ids(catalogue_doc) if catalogue_doc else [])
-    else:
-        problems.append(_whole(catalogue_file, "catalogue.missing"))
+    catalogue, problems = _read_catalogue(content_dir, cache)
 
     synonyms: list[list[str]] = []
     synonyms_file = content_dir / "synonyms.yml"
@@ -115,19 +104,27 @@ def load_content(
 def load_catalogue(content_dir: Path) -> tuple[Catalogue, list[str]]:
     """catalogue.yml alone, and the vendor ids there are files for: what `new` needs,
     without being stopped by problems in other files."""
-    catalogue_file = content_dir / "catalogue.yml"
-    if not content_dir.is_dir():
-        raise ContentInvalid([_whole(content_dir, "content.missing")])
-    if _outside(catalogue_file, content_dir):
-        raise ContentInvalid([_whole(catalogue_file, "file.outside")])
-    if not catalogue_file.is_file():
-        raise ContentInvalid([_whole(catalogue_file, "catalogue.missing")])
-    doc, catalogue, problems = parse_file(catalogue_file, Catalogue)
-    problems += references.catalogue_ids(doc) if doc else []
+    catalogue, problems = _read_catalogue(content_dir, None)
     if problems or catalogue is None:
         raise ContentInvalid(problems)
     vendors = list_folder(content_dir / "vendors", content_dir).files
     return catalogue, [path.stem for path in vendors]
+
+
+def _read_catalogue(
+    content_dir: Path, cache: FileCache | None
+) -> tuple[Catalogue | None, list[Problem]]:
+    """catalogue.yml parsed, validated and its ids checked, or its problems. Without a
+    content folder there is nothing else to check: raises `ContentInvalid`."""
+    if not content_dir.is_dir():
+        raise ContentInvalid([_whole(content_dir, "content.missing")])
+    catalogue_file = content_dir / "catalogue.yml"
+    if _outside(catalogue_file, content_dir):
+        return None, [_whole(catalogue_file, "file.outside")]
+    if not catalogue_file.is_file():
+        return None, [_whole(catalogue_file, "catalogue.missing")]
+    doc, catalogue, found = parse_file(catalogue_file, Catalogue, cache)
+    return catalogue, found + (references.catalogue_ids(doc) if doc else [])
 
 
 def _outside(path: Path, content_dir: Path) -> bool:

@@ -18,7 +18,7 @@ from generator.content import references, values
 from generator.content.model import Catalogue, Event, Synonyms, Vendor
 from generator.content.source import Document, load_document
 from generator.content.validate import to_model
-from generator.messages import Msg, t
+from generator.messages import Msg, message_and_hint, t
 from generator.problems import ContentInvalid, Problem
 
 
@@ -170,7 +170,8 @@ def parse_file(path: Path, model: type, cache: FileCache | None = None) -> Parse
 
 def _whole(path: Path, code: str, **params: object) -> Problem:
     """A problem with a whole file: message `code`, hint `code.hint`."""
-    return Problem(display_path(path), message=t(code, **params), hint=t(code + ".hint", **params))
+    message, hint = message_and_hint(code, **params)
+    return Problem(display_path(path), message=message, hint=hint)
 
 
 # What may sit in vendors/ and events/ beside the content files.

@@ -49,11 +49,7 @@ def _ask(
 
 
 def _one_of(ids: list[str], code: str) -> Callable[[str], str | None]:
-    return lambda v: (
-        None
-        if v in ids
-        else with_hint(t(code, value=v), t("choice.one_of", choices=", ".join(ids)))
-    )
+    return lambda v: None if v in ids else with_hint(*references.unknown_id(code, v, ids))
 
 
 def _a_vendor(slugs: list[str]) -> Callable[[str], str | None]:

@@ -15,10 +15,6 @@ from generator.messages import Msg, t
 from generator.problems import Problem
 
 
-def _choices(ids: list[str]) -> Msg:
-    return t("choice.one_of", choices=", ".join(ids)) if ids else t("choice.none")
-
-
 def catalogue_ids(doc: Document) -> list[Problem]:
     """No category or programme id twice; read from the raw data, so this is
     reported together with any other problem in the file."""
@@ -48,27 +44,23 @@ def vendor_refs(doc: Document, vendor: Vendor, catalogue: Catalogue) -> list[Pro
     programmes = [p.id for p in catalogue.programmes]
     problems = []
     if vendor.category not in categories:
-        problems.append(
-            doc.problem(
-                ("category",), t("category.unknown", value=vendor.category), _choices(categories)
-            )
-        )
+        found = unknown_id("category.unknown", vendor.category, categories)
+        problems.append(doc.problem(("category",), *found))
     for i, product in enumerate(vendor.products):
         if product.category is not None and product.category not in categories:
-            problems.append(
-                doc.problem(
-                    ("products", i, "category"),
-                    t("category.unknown", value=product.category),
-                    _choices(categories),
-                )
-            )
+            found = unknown_id("category.unknown", product.category, categories)
+            problems.append(doc.problem(("products", i, "category"), *found))
     if vendor.programme is not None and vendor.programme not in programmes:
-        problems.append(
-            doc.problem(
-                ("programme",), t("programme.unknown", value=vendor.programme), _choices(programmes)
-            )
-        )
+        found = unknown_id("programme.unknown", vendor.programme, programmes)
+        problems.append(doc.problem(("programme",), *found))
     return problems
+
+
+def unknown_id(code: str, value: str, ids: list[str]) -> tuple[Msg, Msg]:
+    """`value` is none of catalogue.yml's `ids` (categories, programmes): message `code`,
+    and the ids to choose from as its hint."""
+    choices = t("choice.one_of", choices=", ".join(ids)) if ids else t("choice.none")
+    return t(code, value=value), choices
 
 
 def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Problem]:

@@ -90,28 +90,25 @@ class ContentInvalid(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
 
 
-class BuildFailed(Exception):
+class _OneMessage(Exception):
+    """A failure told in one catalogue message, in the language of the moment."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.code)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class BuildFailed(_OneMessage):
     """Raised by `generator.output` when the build can't finish; the previous site is
     left as it was."""
 
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message.code)
-        self.message = message
 
-    def __str__(self) -> str:
-        return str(self.message)
-
-
-class Refused(Exception):
+class Refused(_OneMessage):
     """A command cannot do what was asked, for a reason the person can act on (a git
     revision that does not exist, say). The command line shows it as one line."""
-
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message.code)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 _OS_ADVICE = {

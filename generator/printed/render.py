@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -186,16 +186,7 @@ def catalogue_plan(index: Index) -> Plan:
         entries = [(None, c.name, f"kategori-{c.id}") for c in categories]
         entries += [(None, f"Program {p.name}", f"program-{p.id}") for p in catalogue.programmes]
         entries.append((None, "Indeks produk", "indeks"))
-        html = _render(
-            "toc.html.j2",
-            index,
-            catalogue.title,
-            page,
-            heading="Daftar isi",
-            entries=entries,
-            stalls=False,
-        )
-        return Part(html, "Daftar isi", "Daftar isi")
+        return _contents(index, catalogue.title, "Daftar isi", entries, page, stalls=False)
 
     cover = _render("cover.html.j2", index, catalogue.title, None, sections=len(categories))
     return Plan(catalogue.title, [Part(cover, None), contents(None)], cards, after, contents)
@@ -213,16 +204,7 @@ def event_plan(index: Index, slug: str) -> Plan:
     def contents(page: Pages | None) -> Part:
         entries = [(s.stall, index.vendor(s.vendor).name, anchor(s.vendor)) for s in stalls]
         entries.append((None, "Indeks produk", "indeks"))
-        html = _render(
-            "toc.html.j2",
-            index,
-            event.name,
-            page,
-            heading="Daftar lapak",
-            entries=entries,
-            stalls=True,
-        )
-        return Part(html, "Daftar lapak", "Daftar lapak")
+        return _contents(index, event.name, "Daftar lapak", entries, page, stalls=True)
 
     page = index.content.catalogue.url(f"acara/{slug}/")
     cover = _render("event_cover.html.j2", index, event.name, None, e=event, event_url=page)
@@ -248,6 +230,22 @@ def frame_html(title: str, sections: list[str | None], first: int = 1) -> str:
         .get_template("frame.html.j2")
         .render(title=title, sections=sections, first=int(first))
     )
+
+
+def _contents(
+    index: Index,
+    title: str,
+    heading: str,
+    entries: Sequence[tuple[str | None, str, str]],
+    page: Pages | None,
+    stalls: bool,
+) -> Part:
+    """A contents page: (stall label or None, name, anchor) a line, and its page number;
+    `stalls`: an event's list of stalls (no catalogue contact line under it)."""
+    html = _render(
+        "toc.html.j2", index, title, page, heading=heading, entries=entries, stalls=stalls
+    )
+    return Part(html, heading, heading)
 
 
 def _card_parts(

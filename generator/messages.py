@@ -113,6 +113,18 @@ def t(code: str, **params: Any) -> Msg:
     return Msg(code, params)
 
 
+def message_and_hint(code: str, **params: Any) -> tuple[Msg, Msg]:
+    """Message `code` and its hint `code.hint`, given the same values: the catalogue's
+    convention for a mistake with one usual fix."""
+    return t(code, **params), t(code + ".hint", **params)
+
+
+def with_hint(message: str | Msg, hint: str | Msg | None) -> str:
+    """`what is wrong — how to fix it`: how a message and its hint share one line,
+    wherever one is printed (the report, annotations, `new`'s questions)."""
+    return f"{message} — {hint}" if hint else str(message)
+
+
 # code: (Indonesian, English). Placeholders must match in both.
 CATALOGUE: dict[str, tuple[str, str]] = {
     # Prices

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.authoring import scaffold
 from generator.authoring.schema import schemas
+from generator.content.formats import WITA
 from generator.content.index import Index, build_index
 from generator.content.load import Content, FileCache
 from generator.content.model import Catalogue
@@ -24,8 +25,6 @@ from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid
 from generator.web.markdown import plain_title
 from generator.web.render import render_site
-
-WITA = datetime.timezone(datetime.timedelta(hours=8), "WITA")  # Balikpapan's clock, no DST
 
 
 def today() -> datetime.date:
@@ -156,8 +155,8 @@ def site_settings(catalogue: Catalogue) -> dict[str, str]:
         "site_name": plain_title(catalogue.title),
         "site_description": plain_title(catalogue.description or ""),
     }
-    if catalogue.site_url:
-        settings["site_url"] = catalogue.site_url.rstrip("/") + "/"
+    if home := catalogue.url(""):
+        settings["site_url"] = home
     return settings
 
 

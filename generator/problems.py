@@ -10,7 +10,7 @@ import errno
 import re
 from dataclasses import dataclass
 
-from generator.messages import Count, Msg, t
+from generator.messages import Count, Msg, t, with_hint
 
 MAX_PER_FILE = 20
 """Problems printed for one file; then one line counts the rest ("and N more problems")."""
@@ -48,7 +48,7 @@ class Problem:
         message, hint = self.text(lang)
         text = f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
         text = text if where else message  # a line about several files names none
-        return f"{text} — {hint}" if hint else text
+        return with_hint(text, hint)
 
     __str__ = render
 
@@ -90,28 +90,25 @@ class ContentInvalid(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
 
 
-class BuildFailed(Exception):
+class _OneMessage(Exception):
+    """A failure told in one catalogue message, in the language of the moment."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.code)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class BuildFailed(_OneMessage):
     """Raised by `generator.output` when the build can't finish; the previous site is
     left as it was."""
 
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message.code)
-        self.message = message
 
-    def __str__(self) -> str:
-        return str(self.message)
-
-
-class Refused(Exception):
+class Refused(_OneMessage):
     """A command cannot do what was asked, for a reason the person can act on (a git
     revision that does not exist, say). The command line shows it as one line."""
-
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message.code)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 _OS_ADVICE = {

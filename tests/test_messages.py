@@ -31,7 +31,8 @@ def test_every_code_the_generator_names_is_in_the_catalogue() -> None:
         text = source.read_text("utf-8")
         used |= set(re.findall(rf'\bt\(\s*"({CODE})"', text))
         # These helpers also look up "<code>.hint".
-        with_hint |= set(re.findall(rf'\b(?:whole|_whole|say|_Refused)\([^"]*"({CODE})"', text))
+        helpers = r"whole|_whole|say|_Refused|message_and_hint"
+        with_hint |= set(re.findall(rf'\b(?:{helpers})\([^"]*"({CODE})"', text))
     assert used and with_hint
     missing = sorted((used | with_hint | {c + ".hint" for c in with_hint}) - CATALOGUE.keys())
     assert missing == []

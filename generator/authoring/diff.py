@@ -11,7 +11,7 @@ from generator.content.formats import rupiah
 from generator.content.load import Content
 from generator.content.model import Event, Product, Vendor
 from generator.content.values import numbered
-from generator.messages import Count, Whole, t
+from generator.messages import Count, Msg, Whole, t
 
 # Listed one by one up to this many; a pull request that changes more is plainly not content.
 MAX_OUTSIDE = 50
@@ -156,10 +156,7 @@ def _vendor_changes(slug: str, old: Vendor, new: Vendor) -> list[str]:
         rest = _changed_fields(was, now, skip=("price", "available"))
         if rest:
             details.append(t("diff.product_fields", name=_code(name), fields=rest))
-    rest = _changed_fields(old, new, skip=("products",))
-    if rest:
-        details.append(t("diff.fields", fields=rest))
-    return [f"- {_code(new.name)} (`{slug}`)"] + [f"  - {d}" for d in details]
+    return _entry(slug, old, new, details, "products")
 
 
 def _event_changes(slug: str, old: Event, new: Event) -> list[str]:
@@ -177,7 +174,15 @@ def _event_changes(slug: str, old: Event, new: Event) -> list[str]:
             details.append(
                 t("diff.stall_changed", stall=label, old=before[label], new=after[label])
             )
-    rest = _changed_fields(old, new, skip=("stalls",))
+    return _entry(slug, old, new, details, "stalls")
+
+
+def _entry(
+    slug: str, old: Vendor | Event, new: Vendor | Event, details: list[Msg], listed: str
+) -> list[str]:
+    """A changed vendor or event: its name, then a line per change in `listed` (products,
+    stalls), then the names of its other fields that changed."""
+    rest = _changed_fields(old, new, skip=(listed,))
     if rest:
         details.append(t("diff.fields", fields=rest))
     return [f"- {_code(new.name)} (`{slug}`)"] + [f"  - {d}" for d in details]

@@ -81,7 +81,7 @@ def vendor_template(
         {"products": (Product, [{"name": product, "price": price}])},
         {"category": categories, "programme": programmes},
     )
-    return SCHEMA_LINE["vendor"] + "\n" + HEADER + "\n" + "\n".join(lines) + "\n"
+    return _file("vendor", lines)
 
 
 def event_template(name: str, date: str, location: str, stall: str, vendor: str) -> str:
@@ -92,4 +92,9 @@ def event_template(name: str, date: str, location: str, stall: str, vendor: str)
         {"stalls": (Stall, [{"stall": stall, "vendor": vendor}])},
         {},
     )
-    return SCHEMA_LINE["event"] + "\n" + HEADER + "\n" + "\n".join(lines) + "\n"
+    return _file("event", lines)
+
+
+def _file(kind: str, lines: list[str]) -> str:
+    """The schema line editors read, the note on comments, then the fields."""
+    return SCHEMA_LINE[kind] + "\n" + HEADER + "\n" + "\n".join(lines) + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,11 +13,9 @@ import click
 from generator.authoring import scaffold
 from generator.cli.shared import CONTENT, friendly
 from generator.content import references, values
-from generator.content.load import display_path, load_catalogue, load_content
+from generator.content.load import load_catalogue, load_content, parse_file
 from generator.content.model import Event, Vendor
-from generator.content.source import load_document
-from generator.content.validate import to_model
-from generator.messages import Count, t
+from generator.messages import Count, t, with_hint
 from generator.problems import ContentInvalid, count
 
 
@@ -52,18 +49,12 @@ def _ask(
 
 
 def _one_of(ids: list[str], code: str) -> Callable[[str], str | None]:
-    return lambda v: (
-        None if v in ids else (f"{t(code, value=v)} — {t('choice.one_of', choices=', '.join(ids))}")
-    )
+    return lambda v: None if v in ids else with_hint(*references.unknown_id(code, v, ids))
 
 
 def _a_vendor(slugs: list[str]) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
-        if value in slugs:
-            return None
-        near = difflib.get_close_matches(value, slugs, n=1, cutoff=0.5)
-        hint = t("stall.did_you_mean", close=near[0]) if near else t("stall.add_vendor")
-        return f"{t('stall.unknown_vendor', value=value)} — {hint}"
+        return None if value in slugs else with_hint(*references.unknown_vendor(value, slugs))
 
     return check
 
@@ -72,7 +63,7 @@ def _is_price(value: str) -> str | None:
     try:
         values.parse_price(value)
     except values.FieldError as err:
-        return f"{err.message} — {err.hint}"
+        return with_hint(err.message, err.hint)
     return None
 
 
@@ -80,21 +71,23 @@ def _is_date(value: str) -> str | None:
     try:
         datetime.date.fromisoformat(value.strip())
     except ValueError:
-        return f"{t('date.format', value=value)} — {t('date.format.hint', example='2026-07-11')}"
+        return with_hint(t("date.format", value=value), t("date.format.hint", example="2026-07-11"))
     return None
 
 
 def _new_file(folder: Path, slug: str) -> Path:
-    why = values.slug_problem(slug)
-    if why:
-        suggestion = values.suggest_slug(slug, "nama-baru")
+    problem = values.slug_problem(slug, "nama-baru")
+    if problem:
+        why, suggestion = problem
         raise click.UsageError(
-            f"{t('new.bad_slug', value=slug, why=why)} — "
-            f"{t('new.bad_slug.hint', suggestion=suggestion)}"
+            with_hint(
+                t("new.bad_slug", value=slug, why=why),
+                t("new.bad_slug.hint", suggestion=suggestion),
+            )
         )
     path = folder / f"{slug}.yml"
     if path.exists():
-        raise click.UsageError(f"{t('new.exists', path=path)} — {t('new.exists.hint')}")
+        raise click.UsageError(with_hint(t("new.exists", path=path), t("new.exists.hint")))
     return path
 
 
@@ -108,12 +101,8 @@ def _write_checked(
     """Write the new file, check it as `check` would, and take it back if it fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    doc = load_document(path, display_path(path))
-    if isinstance(doc, list):
-        problems = doc
-    else:
-        value, problems = to_model(doc, model)
-        problems = problems or references(doc, value)
+    doc, value, problems = parse_file(path, model)
+    problems = problems or references(doc, value)
     if problems:
         path.unlink()
         raise ContentInvalid(problems)
@@ -199,7 +188,7 @@ def new_event(
         "--vendor",
         str(t("prompt.vendor")),
         next(iter(slugs), "x"),
-        _a_vendor(sorted(slugs)),
+        _a_vendor(slugs),
     )
     text = scaffold.event_template(name, date, location, stall, vendor)
     _write_checked(

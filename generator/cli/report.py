@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from generator.messages import Count, t
+from generator.messages import Count, t, with_hint
 from generator.problems import MAX_PER_FILE, Problem, count, more
 
 FORMATS = ("text", "github", "json")
@@ -58,15 +58,13 @@ def as_github(problems: list[Problem]) -> str:
     """One `::error` line per problem: an annotation on the changed line of a pull request."""
     lines = []
     for p in capped(problems):
-        message, hint = p.text()
         props = [f"file={_property(p.file)}"]
         if p.line:
             props.append(f"line={p.line}")
         if p.column:
             props.append(f"col={p.column}")
         props.append(f"title={_property(p.field or p.file)}")
-        body = f"{message} — {hint}" if hint else message
-        lines.append(f"::error {','.join(props)}::{_data(body)}")
+        lines.append(f"::error {','.join(props)}::{_data(with_hint(*p.text()))}")
     return "\n".join(lines)
 
 

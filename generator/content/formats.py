@@ -1,5 +1,5 @@
 """How values read in Bahasa Indonesia, on the site and on paper alike: prices, dates,
-month names, payment methods and WhatsApp links."""
+month names, payment methods and WhatsApp links; and Balikpapan's clock."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ from markupsafe import Markup
 LOCALE = "id"
 
 PAYMENT_NAMES = {"tunai": "Tunai", "qris": "QRIS", "transfer": "Transfer bank"}
+
+WITA = datetime.timezone(datetime.timedelta(hours=8), "WITA")
+"""Balikpapan's clock (Asia/Makassar): UTC+8 all year, no daylight saving."""
+
+
+def wita(day: datetime.date, hhmm: str) -> datetime.datetime:
+    """`HH:MM` on `day` in Balikpapan, the way event times are written."""
+    return datetime.datetime.combine(day, datetime.time.fromisoformat(hhmm), WITA)
 
 
 @functools.lru_cache(maxsize=4096)

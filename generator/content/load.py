@@ -18,7 +18,7 @@ from generator.content import references, values
 from generator.content.model import Catalogue, Event, Synonyms, Vendor
 from generator.content.source import Document, load_document
 from generator.content.validate import to_model
-from generator.messages import Msg, t
+from generator.messages import Msg, message_and_hint, t
 from generator.problems import ContentInvalid, Problem
 
 
@@ -59,25 +59,14 @@ def load_content(
     """Every file parsed, validated and checked against the others; each photo named
     also judged by `judge_photo` when given (see `photos.inspect`). Raises
     `ContentInvalid` with all the problems found."""
-    problems: list[Problem] = []
-    catalogue_file = content_dir / "catalogue.yml"
-    if not content_dir.is_dir():
-        raise ContentInvalid([_whole(content_dir, "content.missing")])
-    catalogue_doc, catalogue = None, None
-    if _outside(catalogue_file, content_dir):
-        problems.append(_whole(catalogue_file, "file.outside"))
-    elif catalogue_file.is_file():
-        catalogue_doc, catalogue, found = _parse(catalogue_file, Catalogue, cache)
-        problems += found + (references.catalogue_ids(catalogue_doc) if catalogue_doc else [])
-    else:
-        problems.append(_whole(catalogue_file, "catalogue.missing"))
+    catalogue, problems = _read_catalogue(content_dir, cache)
 
     synonyms: list[list[str]] = []
     synonyms_file = content_dir / "synonyms.yml"
     if _outside(synonyms_file, content_dir):
         problems.append(_whole(synonyms_file, "file.outside"))
     elif synonyms_file.is_file():  # optional: search works without it, only less forgiving
-        synonyms_doc, parsed, found = _parse(synonyms_file, Synonyms, cache)
+        synonyms_doc, parsed, found = parse_file(synonyms_file, Synonyms, cache)
         problems += found
         if synonyms_doc is not None and parsed is not None:
             problems += references.synonym_groups(synonyms_doc, parsed)
@@ -115,19 +104,27 @@ def load_content(
 def load_catalogue(content_dir: Path) -> tuple[Catalogue, list[str]]:
     """catalogue.yml alone, and the vendor ids there are files for: what `new` needs,
     without being stopped by problems in other files."""
-    catalogue_file = content_dir / "catalogue.yml"
-    if not content_dir.is_dir():
-        raise ContentInvalid([_whole(content_dir, "content.missing")])
-    if _outside(catalogue_file, content_dir):
-        raise ContentInvalid([_whole(catalogue_file, "file.outside")])
-    if not catalogue_file.is_file():
-        raise ContentInvalid([_whole(catalogue_file, "catalogue.missing")])
-    doc, catalogue, problems = _parse(catalogue_file, Catalogue, None)
-    problems += references.catalogue_ids(doc) if doc else []
+    catalogue, problems = _read_catalogue(content_dir, None)
     if problems or catalogue is None:
         raise ContentInvalid(problems)
     vendors = list_folder(content_dir / "vendors", content_dir).files
     return catalogue, [path.stem for path in vendors]
+
+
+def _read_catalogue(
+    content_dir: Path, cache: FileCache | None
+) -> tuple[Catalogue | None, list[Problem]]:
+    """catalogue.yml parsed, validated and its ids checked, or its problems. Without a
+    content folder there is nothing else to check: raises `ContentInvalid`."""
+    if not content_dir.is_dir():
+        raise ContentInvalid([_whole(content_dir, "content.missing")])
+    catalogue_file = content_dir / "catalogue.yml"
+    if _outside(catalogue_file, content_dir):
+        return None, [_whole(catalogue_file, "file.outside")]
+    if not catalogue_file.is_file():
+        return None, [_whole(catalogue_file, "catalogue.missing")]
+    doc, catalogue, found = parse_file(catalogue_file, Catalogue, cache)
+    return catalogue, found + (references.catalogue_ids(doc) if doc else [])
 
 
 def _outside(path: Path, content_dir: Path) -> bool:
@@ -148,8 +145,9 @@ def _forget_old_versions(cache: FileCache) -> None:
             del cache[key]
 
 
-def _parse(path: Path, model: type, cache: FileCache | None) -> Parsed:
-    """Read, parse and validate one file (or remember having done so)."""
+def parse_file(path: Path, model: type, cache: FileCache | None = None) -> Parsed:
+    """Read, parse and validate one file (or remember having done so in `cache`): what
+    `check` does to every file and `new` to the one it writes."""
     key = None
     if cache is not None:
         try:
@@ -172,7 +170,8 @@ def _parse(path: Path, model: type, cache: FileCache | None) -> Parsed:
 
 def _whole(path: Path, code: str, **params: object) -> Problem:
     """A problem with a whole file: message `code`, hint `code.hint`."""
-    return Problem(display_path(path), message=t(code, **params), hint=t(code + ".hint", **params))
+    message, hint = message_and_hint(code, **params)
+    return Problem(display_path(path), message=message, hint=hint)
 
 
 # What may sit in vendors/ and events/ beside the content files.
@@ -258,18 +257,19 @@ def _name_problem(path: Path, kind: str) -> tuple[Problem | None, str]:
     if not stem.strip(". "):  # `.yml`, `..yml`: nothing to go on
         message, hint = t("file.no_name", ext=ext), t(f"file.no_name.{kind}")
         return Problem(display_path(path), message=message, hint=hint), ""
-    if name == f"{stem}.yml" and not values.slug_problem(stem):
-        return None, stem
-    slug = values.suggest_slug(stem, _EXAMPLE[kind])
+    bad = values.slug_problem(stem, _EXAMPLE[kind])
+    slug = bad[1] if bad else stem  # a good name is its own suggestion
     if bare != name:
         message = t("file.space")
     elif ext.lower() == ".yaml":
         message = t("file.yaml_ext", ext=ext)
     elif ext != ".yml":
         message = t("file.ext_case", ext=ext)
-    else:  # a good ending; the name itself can't be a page address
-        hint = t("file.rename", suggestion=slug, why=values.slug_problem(stem))
+    elif bad:  # a good ending; the name itself can't be a page address
+        hint = t("file.rename", suggestion=slug, why=bad[0])
         return Problem(display_path(path), message=t("file.bad_name"), hint=hint), slug
+    else:
+        return None, stem
     return Problem(display_path(path), message=message, hint=_rename(path, f"{slug}.yml")), slug
 
 
@@ -323,7 +323,7 @@ def _read_folder(
     docs: dict[str, Document] = {}
     values: dict[str, Any] = {}
     for path in files:
-        doc, value, found = _parse(path, model, cache)
+        doc, value, found = parse_file(path, model, cache)
         problems += found
         if doc is not None:
             docs[path.stem] = doc

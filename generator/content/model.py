@@ -44,9 +44,9 @@ def _parsed(parser: Any) -> Any:
 
 
 def _check_slug(value: str) -> str:
-    why = values.slug_problem(value)
-    if why:
-        suggestion = values.suggest_slug(value, "sayuran")
+    problem = values.slug_problem(value, "sayuran")
+    if problem:
+        why, suggestion = problem
         raise invalid(
             t("slug.invalid", value=value, why=why), t("slug.example", suggestion=suggestion)
         )
@@ -260,6 +260,12 @@ class Catalogue(Strict):
     """Daftar kategori; hanya id di sini yang boleh dipakai usaha dan produk."""
     programmes: list[Programme] = []
     """Daftar program warga."""
+
+    def url(self, path: str) -> str | None:
+        """The absolute address of `path` (`usaha/x/`, or `""` for the home page) on the
+        published site; None when `site_url` is not given. The one place that joins them,
+        so that `https://x.org` and `https://x.org/` give the same addresses."""
+        return self.site_url.rstrip("/") + "/" + path if self.site_url else None
 
 
 class Product(Strict):

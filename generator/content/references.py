@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,10 +13,6 @@ from generator.content.model import Catalogue, Event, Synonyms, Vendor
 from generator.content.source import Document
 from generator.messages import Msg, t
 from generator.problems import Problem
-
-
-def _choices(ids: list[str]) -> Msg:
-    return t("choice.one_of", choices=", ".join(ids)) if ids else t("choice.none")
 
 
 def catalogue_ids(doc: Document) -> list[Problem]:
@@ -48,27 +44,23 @@ def vendor_refs(doc: Document, vendor: Vendor, catalogue: Catalogue) -> list[Pro
     programmes = [p.id for p in catalogue.programmes]
     problems = []
     if vendor.category not in categories:
-        problems.append(
-            doc.problem(
-                ("category",), t("category.unknown", value=vendor.category), _choices(categories)
-            )
-        )
+        found = unknown_id("category.unknown", vendor.category, categories)
+        problems.append(doc.problem(("category",), *found))
     for i, product in enumerate(vendor.products):
         if product.category is not None and product.category not in categories:
-            problems.append(
-                doc.problem(
-                    ("products", i, "category"),
-                    t("category.unknown", value=product.category),
-                    _choices(categories),
-                )
-            )
+            found = unknown_id("category.unknown", product.category, categories)
+            problems.append(doc.problem(("products", i, "category"), *found))
     if vendor.programme is not None and vendor.programme not in programmes:
-        problems.append(
-            doc.problem(
-                ("programme",), t("programme.unknown", value=vendor.programme), _choices(programmes)
-            )
-        )
+        found = unknown_id("programme.unknown", vendor.programme, programmes)
+        problems.append(doc.problem(("programme",), *found))
     return problems
+
+
+def unknown_id(code: str, value: str, ids: list[str]) -> tuple[Msg, Msg]:
+    """`value` is none of catalogue.yml's `ids` (categories, programmes): message `code`,
+    and the ids to choose from as its hint."""
+    choices = t("choice.one_of", choices=", ".join(ids)) if ids else t("choice.none")
+    return t(code, value=value), choices
 
 
 def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Problem]:
@@ -88,12 +80,8 @@ def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Prob
             )
         labels.setdefault(label, i)
         if stall.vendor not in vendor_files:
-            near = difflib.get_close_matches(stall.vendor, sorted(vendor_files), n=1, cutoff=0.5)
-            hint = t("stall.did_you_mean", close=near[0]) if near else t("stall.add_vendor")
             problems.append(
-                doc.problem(
-                    ("stalls", i, "vendor"), t("stall.unknown_vendor", value=stall.vendor), hint
-                )
+                doc.problem(("stalls", i, "vendor"), *unknown_vendor(stall.vendor, vendor_files))
             )
         elif stall.vendor in vendors:
             problems.append(
@@ -109,6 +97,14 @@ def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Prob
             )
         vendors.setdefault(stall.vendor, i)
     return problems
+
+
+def unknown_vendor(value: str, vendor_files: Iterable[str]) -> tuple[Msg, Msg]:
+    """A stall names no vendor file: the message, and as its hint the closest file name
+    (a typo, most likely) or how to add the vendor."""
+    near = difflib.get_close_matches(value, sorted(vendor_files), n=1, cutoff=0.5)
+    hint = t("stall.did_you_mean", close=near[0]) if near else t("stall.add_vendor")
+    return t("stall.unknown_vendor", value=value), hint
 
 
 # Judges a photo file from its header: (message, hint) if it cannot be published. The

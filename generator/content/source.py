@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.messages import Count, Msg, shown, t
+from generator.messages import Count, Msg, message_and_hint, shown, t
 from generator.problems import Problem
 
 try:  # libyaml is ~8x faster and still gives marks; the pure loader is a fallback
@@ -88,7 +88,7 @@ class _Refused(Exception):
 
     def __init__(self, node: yaml.Node, loc: Loc, code: str, **params: Any) -> None:
         self.node, self.loc = node, loc
-        self.message, self.hint = t(code, **params), t(code + ".hint", **params)
+        self.message, self.hint = message_and_hint(code, **params)
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -97,7 +97,7 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 
 def load_document(path: Path, display: str) -> Document | list[Problem]:
     def whole(code: str, line: int = 0, column: int = 0, **params: Any) -> list[Problem]:
-        return [Problem(display, line, column, "", t(code, **params), t(code + ".hint", **params))]
+        return [Problem(display, line, column, "", *message_and_hint(code, **params))]
 
     try:
         size = path.stat().st_size  # before reading: a huge file is refused unread

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.content.model import MONTH_RANGE, RT_RANGE
 from generator.content.source import Document, Loc
-from generator.messages import Msg, t
+from generator.messages import Msg, message_and_hint, t
 from generator.problems import MAX_PER_FILE, Problem, more
 
 M = TypeVar("M", bound=BaseModel)
@@ -52,7 +52,7 @@ def _problem(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     write = f"`{name}: " if isinstance(name, str) else "`- "
 
     def say(code: str, **params: Any) -> Problem:
-        return doc.problem(loc, t(code, **params), t(code + ".hint", **params))
+        return doc.problem(loc, *message_and_hint(code, **params))
 
     if kind == "content":
         return doc.problem(loc, ctx["message"], ctx["hint"])

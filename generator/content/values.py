@@ -178,13 +178,16 @@ def suggest_slug(text: str, fallback: str) -> str:
     return f"{slug}-1" if slug in RESERVED else slug
 
 
-def slug_problem(slug: str) -> Msg | None:
-    """Why `slug` can't be a file name or id, or None when it can."""
+def slug_problem(slug: str, fallback: str) -> tuple[Msg, str] | None:
+    """Why `slug` can't be a file name or id, and a valid slug close to it for the hint
+    (`fallback` when nothing of it is usable); None when it can."""
     if not SLUG.fullmatch(slug):
-        return t("slug.chars")
-    if slug in RESERVED:
-        return t("slug.reserved")
-    return None
+        why = t("slug.chars")
+    elif slug in RESERVED:
+        why = t("slug.reserved")
+    else:
+        return None
+    return why, suggest_slug(slug, fallback)
 
 
 def natural_key(label: str) -> tuple[tuple[int, int | str], ...]:

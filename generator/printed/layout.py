@@ -12,20 +12,15 @@ import io
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from generator.messages import t
 from generator.printed import render
 from generator.problems import BuildFailed
 
-T = TypeVar("T")
-R = TypeVar("R")
-FONTS = Path(str(resources.files("generator.printed") / "fonts"))  # Noto Sans, OFL (fonts/OFL.txt)
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
@@ -68,7 +63,7 @@ def fingerprint(html: str) -> str:
 
 @functools.cache
 def _font_sizes() -> tuple[str, ...]:
-    return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS.glob("*.ttf")))
+    return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(render.FONTS.glob("*.ttf")))
 
 
 @dataclass(frozen=True)
@@ -87,21 +82,17 @@ class Laid:
 
 
 def lay_out(htmls: list[str]) -> list[Laid]:
-    """Lay out several parts; on a machine with more than one core, side by side."""
+    """Lay out several parts; on a machine with more than one core, side by side (one
+    worker process per core, up to four) when there are enough parts for it to pay."""
     _weasyprint()  # a missing Pango is reported here, once, not from each worker
-    return side_by_side(_lay_out_one, htmls)
-
-
-def side_by_side(job: Callable[[T], R], items: list[T], chunksize: int = 1) -> list[R]:
-    """`[job(item) for item in items]`, in one worker process per core when it pays."""
-    workers = min(len(items), os.cpu_count() or 1, 4)
-    if workers < 2 or len(items) < 3:
-        return [job(item) for item in items]
+    workers = min(len(htmls), os.cpu_count() or 1, 4)
+    if workers < 2 or len(htmls) < 3:
+        return [_lay_out_one(html) for html in htmls]
     # fork: workers start with WeasyPrint loaded and never run the command's __main__ again
     # (the builds that print run no threads of their own).
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(job, items, chunksize=chunksize))
+        return list(pool.map(_lay_out_one, htmls))
 
 
 def _lay_out_one(html: str) -> Laid:
@@ -109,9 +100,10 @@ def _lay_out_one(html: str) -> Laid:
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    css = weasyprint.CSS(string=stylesheet_text(), base_url=str(FONTS) + "/", font_config=fonts)
+    base = str(render.FONTS) + "/"  # print.css names the fonts by file name
+    css = weasyprint.CSS(string=stylesheet_text(), base_url=base, font_config=fonts)
     html = render.with_qr(html)
-    document = weasyprint.HTML(string=html, base_url=str(FONTS) + "/").render(
+    document = weasyprint.HTML(string=html, base_url=base).render(
         stylesheets=[css], font_config=fonts
     )
     anchors = {name: number for number, page in enumerate(document.pages) for name in page.anchors}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -38,7 +38,9 @@ CHUNK = 50  # vendor cards per part: small enough to lay out quickly, big enough
 INDEX_CHUNK = 800  # index lines per part
 
 Pages = Callable[[str], str]  # anchor -> printed page number
-FONTS = Path(str(resources.files("generator.printed") / "fonts"))  # the only fonts a PDF uses
+# The only fonts a PDF uses (Noto Sans, Noto Emoji; OFL, fonts/OFL.txt); also the base URL
+# print.css finds them from (`layout`).
+FONTS = Path(str(resources.files("generator.printed") / "fonts"))
 
 # Symbols, pictographs, private and unassigned code points: a character of these kinds that
 # no shipped font has (an emoji newer than Noto Emoji) would print as an empty box.
@@ -135,7 +137,7 @@ def environment() -> jinja2.Environment:
 QR_MARK = re.compile(r'<img class="qr" data-qr="([0-9a-f]+)">')
 
 
-def qr_svg(url: str) -> Markup:
+def qr_placeholder(url: str) -> Markup:
     """A QR code's place: the code itself is made where the part is laid out (`with_qr`),
     in the worker processes. The URL is one the generator built; written as hex, text from
     YAML (always escaped, so never a raw `<`) can't pose as one."""
@@ -154,16 +156,6 @@ def _qr_img(url: str) -> str:
     # in the image.
     uri = segno.make(url, error="m", micro=False).png_data_uri(scale=1, border=2)
     return f'<img class="qr" src="{uri}" alt="">'
-
-
-def vendor_url(index: Index, slug: str) -> str | None:
-    base = index.content.catalogue.site_url
-    return f"{base.rstrip('/')}/usaha/{slug}/" if base else None
-
-
-def event_url(index: Index, slug: str) -> str | None:
-    base = index.content.catalogue.site_url
-    return f"{base.rstrip('/')}/acara/{slug}/" if base else None
 
 
 def anchor(slug: str, number: int | None = None) -> str:
@@ -194,16 +186,7 @@ def catalogue_plan(index: Index) -> Plan:
         entries = [(None, c.name, f"kategori-{c.id}") for c in categories]
         entries += [(None, f"Program {p.name}", f"program-{p.id}") for p in catalogue.programmes]
         entries.append((None, "Indeks produk", "indeks"))
-        html = _render(
-            "toc.html.j2",
-            index,
-            catalogue.title,
-            page,
-            heading="Daftar isi",
-            entries=entries,
-            stalls=False,
-        )
-        return Part(html, "Daftar isi", "Daftar isi")
+        return _contents(index, catalogue.title, "Daftar isi", entries, page, stalls=False)
 
     cover = _render("cover.html.j2", index, catalogue.title, None, sections=len(categories))
     return Plan(catalogue.title, [Part(cover, None), contents(None)], cards, after, contents)
@@ -221,20 +204,10 @@ def event_plan(index: Index, slug: str) -> Plan:
     def contents(page: Pages | None) -> Part:
         entries = [(s.stall, index.vendor(s.vendor).name, anchor(s.vendor)) for s in stalls]
         entries.append((None, "Indeks produk", "indeks"))
-        html = _render(
-            "toc.html.j2",
-            index,
-            event.name,
-            page,
-            heading="Daftar lapak",
-            entries=entries,
-            stalls=True,
-        )
-        return Part(html, "Daftar lapak", "Daftar lapak")
+        return _contents(index, event.name, "Daftar lapak", entries, page, stalls=True)
 
-    cover = _render(
-        "event_cover.html.j2", index, event.name, None, e=event, event_url=event_url(index, slug)
-    )
+    page = index.content.catalogue.url(f"acara/{slug}/")
+    cover = _render("event_cover.html.j2", index, event.name, None, e=event, event_url=page)
     return Plan(event.name, [Part(cover, None), contents(None)], cards, after, contents)
 
 
@@ -257,6 +230,22 @@ def frame_html(title: str, sections: list[str | None], first: int = 1) -> str:
         .get_template("frame.html.j2")
         .render(title=title, sections=sections, first=int(first))
     )
+
+
+def _contents(
+    index: Index,
+    title: str,
+    heading: str,
+    entries: Sequence[tuple[str | None, str, str]],
+    page: Pages | None,
+    stalls: bool,
+) -> Part:
+    """A contents page: (stall label or None, name, anchor) a line, and its page number;
+    `stalls`: an event's list of stalls (no catalogue contact line under it)."""
+    html = _render(
+        "toc.html.j2", index, title, page, heading=heading, entries=entries, stalls=stalls
+    )
+    return Part(html, heading, heading)
 
 
 def _card_parts(
@@ -343,8 +332,8 @@ def _render(template: str, index: Index, title: str, page: Pages | None, **conte
             programme_names={p.id: p.name for p in catalogue.programmes},
             months=formats.month_names("abbreviated"),
             payment_names=PAYMENT_NAMES,
-            qr=qr_svg,
-            vendor_url=lambda slug: vendor_url(index, slug),
+            qr=qr_placeholder,  # `{{ qr(url) }}`: the code is drawn in when laid out
+            vendor_url=lambda slug: catalogue.url(f"usaha/{slug}/"),
             site_url=catalogue.site_url,
             long_card=LONG_CARD,
             anchor=anchor,

@@ -12,12 +12,11 @@ import datetime
 import json
 from typing import Any
 
-from generator.content.formats import PAYMENT_NAMES
+from generator.content.formats import PAYMENT_NAMES, wita
 from generator.content.model import Catalogue, Event, Vendor
 from generator.content.values import parse_open_hours
 
 SCHEMA = "https://schema.org"
-WITA = "+08:00"  # Balikpapan, Asia/Makassar, no daylight saving
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 OG_IMAGE = "assets/og-image.png"  # the site's default preview picture (generator/static)
 
@@ -32,10 +31,6 @@ _SCRIPT_SAFE = str.maketrans(
 def script_json(data: Any) -> str:
     """JSON that can stand inside an HTML <script> element unchanged."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
-
-
-def _url(catalogue: Catalogue, path: str) -> str | None:
-    return catalogue.site_url.rstrip("/") + "/" + path if catalogue.site_url else None
 
 
 def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
@@ -63,7 +58,7 @@ def vendor(
     if v.rt:
         place.append(f"RT {v.rt:02d}" + (f"/RW {v.rw:02d}" if v.rw else ""))
     place += [f"Kel. {catalogue.kelurahan}", f"Kec. {catalogue.kecamatan}"]
-    page = _url(catalogue, f"usaha/{slug}/")
+    page = catalogue.url(f"usaha/{slug}/")
     offers = [
         _drop_empty(
             {
@@ -91,7 +86,7 @@ def vendor(
         "name": v.name,
         "description": v.description,
         "url": page,
-        "image": _url(catalogue, image or OG_IMAGE),
+        "image": catalogue.url(image or OG_IMAGE),
         "address": _address(catalogue, ", ".join(p for p in place if p)),
         "telephone": f"+{v.whatsapp}" if v.whatsapp else None,
         "founder": {"@type": "Person", "name": v.owner} if v.owner else None,
@@ -126,7 +121,7 @@ def _hours(text: str | None) -> list[dict[str, Any]]:
 
 def _when(day: datetime.date, hhmm: str | None) -> str:
     """ISO 8601 in Balikpapan's time zone; a date alone when no time is given."""
-    return f"{day.isoformat()}T{hhmm}:00{WITA}" if hhmm else day.isoformat()
+    return wita(day, hhmm).isoformat() if hhmm else day.isoformat()  # …T08:00:00+08:00
 
 
 def event(catalogue: Catalogue, slug: str, e: Event) -> str:
@@ -136,8 +131,8 @@ def event(catalogue: Catalogue, slug: str, e: Event) -> str:
         "@type": "Event",
         "name": e.name,
         "description": e.description,
-        "url": _url(catalogue, f"acara/{slug}/"),
-        "image": _url(catalogue, OG_IMAGE),
+        "url": catalogue.url(f"acara/{slug}/"),
+        "image": catalogue.url(OG_IMAGE),
         "startDate": _when(e.date, e.start),
         "endDate": _when(e.date, e.end) if e.end else (None if e.start else e.date.isoformat()),
         "eventStatus": f"{SCHEMA}/EventScheduled",
@@ -152,7 +147,7 @@ def event(catalogue: Catalogue, slug: str, e: Event) -> str:
             ),
         },
         "organizer": _drop_empty(
-            {"@type": "Organization", "name": organizer, "url": _url(catalogue, "")}
+            {"@type": "Organization", "name": organizer, "url": catalogue.url("")}
         ),
     }
     return script_json(_drop_empty(data))

@@ -13,6 +13,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.content.formats import wita
 from generator.content.index import Index
 from generator.content.model import Event, Vendor
 from generator.content.values import slugify
@@ -76,8 +77,7 @@ def files(index: Index) -> dict[str, str]:
 
 def page_url(index: Index, path: str) -> str:
     """A page's address: absolute when the catalogue knows where it is published."""
-    base = index.content.catalogue.site_url
-    return (base.rstrip("/") + "/" + path) if base else path
+    return index.content.catalogue.url(path) or path
 
 
 def rows(index: Index) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -263,8 +263,9 @@ def _vevent(index: Index, slug: str, e: Event, host: str, stamp: str) -> list[st
     about = [e.description or "", f"Penyelenggara: {e.organizer}" if e.organizer else ""]
     about.append(f"{len(e.stalls)} lapak.")
     lines.append("DESCRIPTION:" + ics_text("\n\n".join(a for a in about if a)))
-    if index.content.catalogue.site_url:  # URL takes an absolute address only
-        lines.append(f"URL:{page_url(index, f'acara/{slug}/')}")
+    page = index.content.catalogue.url(f"acara/{slug}/")
+    if page:  # URL takes an absolute address only
+        lines.append(f"URL:{page}")
     lines += ["STATUS:CONFIRMED", "TRANSP:TRANSPARENT", "END:VEVENT"]
     return lines
 
@@ -274,6 +275,4 @@ def _local(day: datetime.date, hhmm: str) -> str:
 
 
 def _utc(day: datetime.date, hhmm: str) -> str:
-    wita = datetime.timezone(datetime.timedelta(hours=8))
-    local = datetime.datetime.combine(day, datetime.time.fromisoformat(hhmm), wita)
-    return f"{local.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
+    return f"{wita(day, hhmm).astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"

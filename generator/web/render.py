@@ -203,8 +203,8 @@ def render_site(
             front["search"] = {"boost": boost}
         if not searchable:
             front["search"] = {"exclude": True}
-            front["robots"] = "noindex"  # printed by generator/overrides/main.html
-        if jsonld:  # schema.org data, printed into <head> by generator/overrides/main.html
+            front["robots"] = "noindex"  # printed by generator/output/overrides/main.html
+        if jsonld:  # schema.org data, printed into <head> by output/overrides/main.html
             front["jsonld"] = jsonld()  # only now: `serve` skips it for unchanged pages
         if image:  # the link preview's picture (og:image, see overrides/main.html)
             front["image"] = image
@@ -404,7 +404,7 @@ def render_site(
     if cache is not None:  # forget pages of earlier edits: a long preview stays small
         for stale in cache.keys() - used:
             del cache[stale]
-    pages.add("search/kata.json", search_words.word_map_json(index))  # read by katalog.js
+    pages.add("search/kata.json", search_words.word_map_json(index))  # read by cari.js
     return pages.files
 
 

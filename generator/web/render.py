@@ -19,7 +19,7 @@ from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
 from generator.content import formats, values
-from generator.content.index import Index
+from generator.content.index import FILTERS, Index
 from generator.content.model import Product, Vendor
 from generator.content.values import format_phone, parse_open_hours
 from generator.messages import t
@@ -27,14 +27,6 @@ from generator.photos.html import Pictures
 from generator.photos.publish import Published
 from generator.problems import BuildFailed
 from generator.web import jsonld, markdown, opendata, search_words, stats
-
-# The filters of "Semua usaha": plain pages, so they work without JavaScript, are found
-# by search ("halal", "diantar") and cost a phone nothing until it opens one.
-FILTERS = {
-    "halal": ("Usaha halal", "Usaha bersertifikat halal di {place}"),
-    "diantar": ("Bisa diantar", "Usaha yang bisa mengantar pesanan di {place}"),
-    "qris": ("Bayar dengan QRIS", "Usaha yang menerima pembayaran QRIS di {place}"),
-}
 
 
 def _finalize(value: Any) -> Any:
@@ -223,6 +215,7 @@ def render_site(
             wa=wa,
             harvest=lambda slugs: _harvest(index, slugs),
             pictures=pictures,
+            filters=FILTERS,
             **context,
         )
         pages.add(
@@ -338,14 +331,14 @@ def render_site(
             f"Usaha di RT {number:02d}",
             number=number,
         )
-    for name, (title, description) in FILTERS.items():
+    for name, f in FILTERS.items():
         listing(
             f"saring/{name}.md",
             index.by_feature[name],
             "filter.md.j2",
-            title,
-            description.format(place=place),
-            heading=title,
+            f.title,
+            f.description.format(place=place),
+            heading=f.title,
         )
     # Volunteers' help pages quote example products: they must not outrank real vendors.
     help_pages = 0.2

@@ -1,4 +1,5 @@
-"""Render the whole catalogue as Markdown pages: model in, `{path: text}` out.
+"""Render the whole catalogue as Markdown pages: model in, `{path: text}` out. The
+files beside them (open data, charts, search words) are `files.data_files`.
 
 Pure: no disk access. Every `{{ value }}` a template prints is escaped for
 Markdown unless the generator marked it as trusted `Markup`, so a field a
@@ -10,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -26,7 +27,7 @@ from generator.messages import t
 from generator.photos.html import Pictures
 from generator.photos.publish import Published
 from generator.problems import BuildFailed
-from generator.web import jsonld, markdown, opendata, search_words, stats
+from generator.web import jsonld, markdown, opendata, stats
 
 
 def _finalize(value: Any) -> Any:
@@ -183,10 +184,13 @@ class SiteRenderer:
         index: Index,
         cache: dict[tuple, str] | None = None,
         photos: dict[tuple[str, str], Published] | None = None,
+        files: Mapping[str, str] | None = None,
     ) -> None:
         catalogue = index.content.catalogue
         self.index, self.catalogue, self.cache = index, catalogue, cache
         self.photos = photos or {}
+        # The open-data page shows the sizes of the files it links to.
+        self.files = files if files is not None else opendata.files(index)
         self.env = environment()
         self.pages: dict[str, str] = {}
         self.used: set[tuple] = set()  # the cache keys of this run's pages
@@ -225,7 +229,6 @@ class SiteRenderer:
         if self.cache is not None:  # forget pages of earlier edits: a long preview stays small
             for stale in self.cache.keys() - self.used:
                 del self.cache[stale]
-        self.add("search/kata.json", search_words.word_map_json(self.index))  # cari.js
         return self.pages
 
     def add(self, path: str, text: str) -> None:
@@ -406,11 +409,8 @@ class SiteRenderer:
         return sum(len(self.index.vendor(s).products) for s in slugs)
 
     def open_data(self) -> None:
-        """Open data for the city office: the files, and the page that describes them."""
+        """The page of the open data for the city office (the files: `files.data_files`)."""
         index = self.index
-        data = opendata.files(index)
-        for path, body in data.items():
-            self.add(path, body)
         self.page(
             "data-terbuka.md",
             "opendata.md.j2",
@@ -418,7 +418,7 @@ class SiteRenderer:
                 "Data terbuka",
                 f"Data usaha dan bazar {self.place} untuk diunduh: CSV, JSON, iCalendar",
             ),
-            sizes={path: _size(body) for path, body in data.items()},
+            sizes={path: _size(body) for path, body in self.files.items()},
             total=len(index.vendor_slugs),
             products=self._product_count(index.vendor_slugs),
             licence=opendata.LICENCE,
@@ -429,11 +429,9 @@ class SiteRenderer:
         )
 
     def statistics(self) -> None:
-        """The numbers for the city office: the charts, and the page that shows them."""
+        """The numbers for the city office (the charts' pictures: `files.data_files`)."""
         index = self.index
-        charts = stats.charts(index)
-        for chart in charts:
-            self.add(f"statistik/{chart.name}.svg", stats.svg(chart))
+        charts = stats.charts(index)  # a few sums: cheaper to count again than to pass
         about = "Jumlah usaha per kategori dan RT, izin usaha, dan Kampung Bungas"
         self.page(
             "statistik.md",
@@ -453,11 +451,14 @@ def render_site(
     index: Index,
     cache: dict[tuple, str] | None = None,
     photos: dict[tuple[str, str], Published] | None = None,
+    *,
+    files: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """All pages. With a `cache` (kept by `serve` between edits), a vendor page whose
     inputs did not change is not rendered again. `photos`: (vendor slug, `photo` value as
-    written) -> its published web versions."""
-    return SiteRenderer(index, cache, photos).render()
+    written) -> its published web versions. `files`: the files of `files.data_files`, if
+    the caller made them already (made again here otherwise, the open data costs time)."""
+    return SiteRenderer(index, cache, photos, files).render()
 
 
 # The vendor page's own section ids, which a product must not take.

@@ -15,19 +15,17 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
-from mkdocs.utils.meta import get_data
 
 from generator.content import formats, values
 from generator.content.index import FILTERS, Index
 from generator.content.model import Product, Vendor
 from generator.content.values import format_phone, parse_open_hours
-from generator.messages import t
 from generator.photos.html import Pictures
 from generator.photos.publish import Published
-from generator.problems import BuildFailed
 from generator.web import jsonld, markdown, opendata, stats
+from generator.web.frontmatter import Meta, front_matter, read_back
+from generator.web.pagination import chunks
 
 
 def _finalize(value: Any) -> Any:
@@ -63,68 +61,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-PER_PAGE = 50  # vendors per list page: a cheap phone scrolls, and previews stay quick
-
-
-@dataclasses.dataclass(frozen=True)
-class Pager:
-    """Where one list page stands among the pages of the same list."""
-
-    number: int
-    paths: tuple[str, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.paths)
-
-    def window(self) -> list[int | None]:
-        """Page numbers to link: the first, the last and a few around this one (None: …)."""
-        near = [
-            n for n in range(1, self.count + 1) if n in (1, self.count) or abs(n - self.number) <= 2
-        ]
-        out: list[int | None] = []
-        for n in near:
-            if out and out[-1] is not None and n - out[-1] > 1:
-                out.append(None)
-            out.append(n)
-        return out
-
-
-def _chunks(
-    path: str, slugs: list[str], base: str | None = None
-) -> list[tuple[str, list[str], Pager]]:
-    """A long list split over pages: page 1 keeps `path` (printed QR codes point there);
-    page n is `<base>/<n>.md`."""
-    parts = [slugs[i : i + PER_PAGE] for i in range(0, len(slugs), PER_PAGE)] or [[]]
-    base = base or path.removesuffix(".md")
-    paths = tuple(path if n == 1 else f"{base}/{n}.md" for n in range(1, len(parts) + 1))
-    return [(paths[n], part, Pager(n + 1, paths)) for n, part in enumerate(parts)]
-
-
-# libyaml's emitter: twenty times quicker than PyYAML's own on a page's JSON-LD. It writes
-# characters outside the Basic Multilingual Plane as `\U0001F336` escapes, which any YAML
-# reader reads.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_NO_FOLDING = 1 << 30  # one line per value: no long line folded
-
-
-def front_matter(data: dict[str, Any]) -> str:
-    """The YAML block above a page, written by a YAML emitter (never by hand): any text,
-    emoji included, is quoted and escaped the way a YAML reader expects."""
-    dumped = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=_NO_FOLDING)
-    return "---\n" + dumped + "---\n\n"
-
-
-def read_back(path: str, front: dict[str, Any], page: str) -> str:
-    """`page`, once MkDocs is known to read its front matter as `front`. MkDocs treats
-    front matter it cannot read as Markdown, silently: the page would lose its title and
-    show the raw data, and Markdown in it would become HTML. Raises `BuildFailed`."""
-    body, data = get_data(page)
-    if data != front or not page.endswith(body):
-        raise BuildFailed(t("build.front_matter", path=path))
-    return page
-
-
 # Material's per-page search weights (front matter `search: boost:`); other pages have none.
 OWN_PAGE = 3  # a vendor's or an event's page: above the lists naming it
 TOPIC = 2  # a category's or programme's page: "bunga" finds the flowers' page first
@@ -132,38 +68,6 @@ TOPIC = 2  # a category's or programme's page: "bunga" finds the flowers' page f
 # where the product is a heading.
 LISTS = 0.5
 HELP = 0.2  # volunteers' help pages quote example products: they must not outrank vendors
-
-
-@dataclasses.dataclass(frozen=True)
-class Meta:
-    """What a page's front matter tells MkDocs, Material and output/overrides/main.html."""
-
-    title: str
-    description: str = ""
-    boost: float = 0
-    """The page's search weight (see above); 0 leaves Material's own."""
-    searchable: bool = True
-    """False: not in the site's search, and `noindex` for search engines."""
-    jsonld: Callable[[], str] | None = None
-    """schema.org data for <head>; called only when the page is rendered (`serve` skips
-    unchanged pages)."""
-    image: str = ""
-    """The link preview's picture (og:image)."""
-
-    def front(self) -> dict[str, Any]:
-        front: dict[str, Any] = {"title": markdown.plain_title(self.title)}
-        if self.description:
-            front["description"] = markdown.plain_title(self.description)[:160]
-        if self.boost:
-            front["search"] = {"boost": self.boost}
-        if not self.searchable:
-            front["search"] = {"exclude": True}
-            front["robots"] = "noindex"
-        if self.jsonld:
-            front["jsonld"] = self.jsonld()
-        if self.image:
-            front["image"] = self.image
-        return front
 
 
 def _url(page: str, target: str) -> Markup:
@@ -270,8 +174,8 @@ class SiteRenderer:
         base: str | None = None,
         **context: Any,
     ) -> None:
-        """A list of vendors, over as many pages as it takes (see `_chunks`)."""
-        for part_path, part, pager in _chunks(path, slugs, base):
+        """A list of vendors, over as many pages as it takes (see `pagination.chunks`)."""
+        for part_path, part, pager in chunks(path, slugs, base):
             suffix = f" ({pager.number}/{pager.count})" if pager.number > 1 else ""
             numbered = dataclasses.replace(meta, title=meta.title + suffix)
             self.page(
@@ -283,7 +187,7 @@ class SiteRenderer:
         self.page("index.md", "home.md.j2", Meta(catalogue.title, catalogue.description or ""))
 
     def vendors(self) -> None:
-        """ "Semua usaha" and a page per vendor."""
+        """The list of all vendors ("Semua usaha") and a page per vendor."""
         self.listing(
             "usaha/index.md",
             self.index.vendor_slugs,
@@ -456,8 +360,9 @@ def render_site(
 ) -> dict[str, str]:
     """All pages. With a `cache` (kept by `serve` between edits), a vendor page whose
     inputs did not change is not rendered again. `photos`: (vendor slug, `photo` value as
-    written) -> its published web versions. `files`: the files of `files.data_files`, if
-    the caller made them already (made again here otherwise, the open data costs time)."""
+    written) -> its published web versions. `files`: what `files.data_files` made, when
+    the caller has it; the open-data page shows those files' sizes (without it, the open
+    data is made again here)."""
     return SiteRenderer(index, cache, photos, files).render()
 
 

@@ -23,6 +23,7 @@ from generator.output.write import WriteReport, write_docs
 from generator.photos import publish
 from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid
+from generator.web.files import data_files
 from generator.web.markdown import plain_title
 from generator.web.render import render_site
 
@@ -102,7 +103,14 @@ def render(
     photos: dict[tuple[str, str], publish.Published] | None = None,
 ) -> dict[str, str]:
     """Every file of the docs folder the content makes: docs path -> text."""
-    return render_site(index, cache, photos) | editor_files(index)
+    files = data_files(index)  # made once: the open-data page shows their sizes
+    parts = (render_site(index, cache, photos, files=files), files, editor_files(index))
+    joined: dict[str, str] = {}
+    for part in parts:
+        if twice := joined.keys() & part.keys():
+            raise ValueError(f"two pages would be written to {min(twice)}")
+        joined |= part
+    return joined
 
 
 def editor_files(index: Index) -> dict[str, str]:

@@ -132,6 +132,20 @@ def test_markdown_escaping_keeps_text_and_drops_markup() -> None:
     assert md("a | b\nc") == "a \\| b c"
 
 
+def test_site_and_paper_split_paragraphs_alike() -> None:
+    """A blank line holding spaces looks blank in any editor: it starts a paragraph on the
+    site and on paper (the printed catalogue once kept it inside one)."""
+    from generator.content.values import split_paragraphs
+    from generator.printed.render import environment
+    from generator.web.markdown import paragraphs
+
+    typed = "Kue basah.\n   \nPesan  sehari\nsebelumnya.\n\n\n"
+    assert split_paragraphs(typed) == ["Kue basah.", "Pesan sehari sebelumnya."]
+    assert environment().filters["paragraphs"](typed) == split_paragraphs(typed)
+    assert paragraphs(typed) == "Kue basah\\.\n\nPesan sehari sebelumnya\\."
+    assert split_paragraphs(None) == split_paragraphs(" \n ") == []
+
+
 def test_opening_hours_in_the_documented_form() -> None:
     from generator.content.values import parse_open_hours
 

@@ -13,7 +13,8 @@ from conftest import ROOT
 from generator.content.index import build_index
 from generator.photos.inspect import load_with_photos
 from generator.pipeline import build_site
-from generator.web.render import PER_PAGE, Pager, render_site
+from generator.web.pagination import PER_PAGE, Pager
+from generator.web.render import render_site
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import synthesise  # noqa: E402 - the benchmark's catalogue maker

@@ -21,10 +21,41 @@ class Stand:
     stall: str
 
 
-FEATURES: dict[str, Callable[[Vendor], bool]] = {
-    "halal": lambda v: bool(v.halal),
-    "diantar": lambda v: bool(v.delivery),
-    "qris": lambda v: Payment.qris in v.payment,
+@dataclass(frozen=True)
+class Filter:
+    """One filter of "Semua usaha": the vendors it keeps, and how the site names it."""
+
+    wanted: Callable[[Vendor], bool]
+    title: str
+    """The title of its page."""
+    label: str
+    """Its link in the row of filters on the list pages."""
+    description: str
+    """Its page's description; `{place}` stands for the kelurahan and city."""
+
+
+# The filters of "Semua usaha", by the name of their page (`saring/halal.md`): plain
+# pages, so they work without JavaScript, are found by search ("halal", "diantar") and
+# cost a phone nothing until it opens one.
+FILTERS: dict[str, Filter] = {
+    "halal": Filter(
+        wanted=lambda v: bool(v.halal),
+        title="Usaha halal",
+        label="Halal",
+        description="Usaha bersertifikat halal di {place}",
+    ),
+    "diantar": Filter(
+        wanted=lambda v: bool(v.delivery),
+        title="Bisa diantar",
+        label="Bisa diantar",
+        description="Usaha yang bisa mengantar pesanan di {place}",
+    ),
+    "qris": Filter(
+        wanted=lambda v: Payment.qris in v.payment,
+        title="Bayar dengan QRIS",
+        label="QRIS",
+        description="Usaha yang menerima pembayaran QRIS di {place}",
+    ),
 }
 
 
@@ -40,7 +71,7 @@ class Index:
     by_programme: dict[str, list[str]] = field(default_factory=dict)
     by_rt: dict[int, list[str]] = field(default_factory=dict)
     by_feature: dict[str, list[str]] = field(default_factory=dict)
-    """Vendors that are halal, deliver, or take QRIS: the filters on "Semua usaha"."""
+    """Vendors that are halal, deliver, or take QRIS, by the name of the filter (`FILTERS`)."""
     stands: dict[str, list[Stand]] = field(default_factory=dict)
     upcoming: list[str] = field(default_factory=list)
     """Events from today on, soonest first."""
@@ -80,8 +111,7 @@ def build_index(content: Content, today: datetime.date) -> Index:
     index.by_category, index.guest_products = dict(by_category), dict(guests)
     index.by_programme, index.by_rt = dict(by_programme), dict(sorted(by_rt.items()))
     index.by_feature = {
-        name: [s for s in index.vendor_slugs if wanted(vendors[s])]
-        for name, wanted in FEATURES.items()
+        name: [s for s in index.vendor_slugs if f.wanted(vendors[s])] for name, f in FILTERS.items()
     }
 
     events = content.events

@@ -190,6 +190,18 @@ def slug_problem(slug: str, fallback: str) -> tuple[Msg, str] | None:
     return why, suggest_slug(slug, fallback)
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")  # spaces on a blank line do not show: still blank
+
+
+def split_paragraphs(text: str | None) -> list[str]:
+    """A description as typed -> its paragraphs, each on one line: a blank line starts a
+    new one (even a line holding spaces, which no editor shows); inside a paragraph a
+    line break is a space. The site and the printed catalogue both split this way."""
+    if not text:
+        return []
+    return [" ".join(p.split()) for p in _BLANK_LINE.split(text) if p.strip()]
+
+
 def natural_key(label: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key putting stall A2 before A10."""
     return tuple(

@@ -29,7 +29,7 @@ from markupsafe import Markup
 from generator.content import formats
 from generator.content.formats import PAYMENT_NAMES
 from generator.content.index import Index
-from generator.content.values import format_phone
+from generator.content.values import format_phone, split_paragraphs
 
 # A card with more products than this may continue on the next page (its table header,
 # which names the vendor, repeats there); shorter cards are never split.
@@ -129,7 +129,7 @@ def environment() -> jinja2.Environment:
         tanggal=formats.tanggal,
         phone=format_phone,
         nomor=lambda n: f"{n:02d}",
-        paragraphs=_paragraphs,
+        paragraphs=split_paragraphs,  # the template escapes each
     )
     return env
 
@@ -352,10 +352,3 @@ def _render(template: str, index: Index, title: str, page: Pages | None, **conte
 # figure space are all equally wide.
 PLACEHOLDER = "000"
 FIGURE_SPACE = "\u2007"
-
-
-def _paragraphs(value: str | None) -> list[str]:
-    """A blank line in a description starts a new paragraph; the template escapes each."""
-    if not value:
-        return []
-    return [" ".join(p.split()) for p in value.strip().split("\n\n") if p.strip()]

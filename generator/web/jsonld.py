@@ -2,7 +2,7 @@
 a vendor's prices and a bazaar's date and place.
 
 Pure: model in, a JSON string out. The string goes into the page's front matter and the
-theme override (`generator/overrides/main.html`) prints it inside
+theme override (`generator/output/overrides/main.html`) prints it inside
 `<script type="application/ld+json">` as it is: `script_json` makes that safe.
 """
 

@@ -12,6 +12,8 @@ import re
 
 from markupsafe import Markup
 
+from generator.content.values import split_paragraphs
+
 # Python-Markdown's escapable characters (with the tables extension's `|`).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 # Characters that start a block and have no backslash escape in Python-Markdown: `~~~`
@@ -43,11 +45,8 @@ def md(text: object) -> Markup:
 
 
 def paragraphs(text: str | None) -> Markup:
-    """Multi-line text -> escaped Markdown paragraphs (a blank line starts a new one)."""
-    if not text:
-        return Markup("")
-    parts = [md(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return Markup("\n\n".join(parts))
+    """Multi-line text -> escaped Markdown paragraphs (see `split_paragraphs`)."""
+    return Markup("\n\n".join(md(p) for p in split_paragraphs(text)))
 
 
 def plain_title(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Render the whole catalogue as Markdown pages: model in, `{path: text}` out.
+"""Render the whole catalogue as Markdown pages: model in, `{path: text}` out. The
+files beside them (open data, charts, search words) are `files.data_files`.
 
 Pure: no disk access. Every `{{ value }}` a template prints is escaped for
 Markdown unless the generator marked it as trusted `Markup`, so a field a
@@ -7,34 +8,24 @@ template forgets to escape is still safe.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
-from mkdocs.utils.meta import get_data
 
 from generator.content import formats, values
-from generator.content.index import Index
+from generator.content.index import FILTERS, Index
 from generator.content.model import Product, Vendor
 from generator.content.values import format_phone, parse_open_hours
-from generator.messages import t
 from generator.photos.html import Pictures
 from generator.photos.publish import Published
-from generator.problems import BuildFailed
-from generator.web import jsonld, markdown, opendata, search_words, stats
-
-# The filters of "Semua usaha": plain pages, so they work without JavaScript, are found
-# by search ("halal", "diantar") and cost a phone nothing until it opens one.
-FILTERS = {
-    "halal": ("Usaha halal", "Usaha bersertifikat halal di {place}"),
-    "diantar": ("Bisa diantar", "Usaha yang bisa mengantar pesanan di {place}"),
-    "qris": ("Bayar dengan QRIS", "Usaha yang menerima pembayaran QRIS di {place}"),
-}
+from generator.web import jsonld, markdown, opendata, stats
+from generator.web.frontmatter import Meta, front_matter, read_back
+from generator.web.pagination import chunks
 
 
 def _finalize(value: Any) -> Any:
@@ -70,342 +61,309 @@ def environment() -> jinja2.Environment:
     return env
 
 
-PER_PAGE = 50  # vendors per list page: a cheap phone scrolls, and previews stay quick
+# Material's per-page search weights (front matter `search: boost:`); other pages have none.
+OWN_PAGE = 3  # a vendor's or an event's page: above the lists naming it
+TOPIC = 2  # a category's or programme's page: "bunga" finds the flowers' page first
+# Lists repeat product names in short texts that would outrank the vendor's own page,
+# where the product is a heading.
+LISTS = 0.5
+HELP = 0.2  # volunteers' help pages quote example products: they must not outrank vendors
 
 
-@dataclass(frozen=True)
-class Pager:
-    """Where one list page stands among the pages of the same list."""
-
-    number: int
-    paths: tuple[str, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.paths)
-
-    def window(self) -> list[int | None]:
-        """Page numbers to link: the first, the last and a few around this one (None: …)."""
-        near = [
-            n for n in range(1, self.count + 1) if n in (1, self.count) or abs(n - self.number) <= 2
-        ]
-        out: list[int | None] = []
-        for n in near:
-            if out and out[-1] is not None and n - out[-1] > 1:
-                out.append(None)
-            out.append(n)
-        return out
+def _url(page: str, target: str) -> Markup:
+    """The link from `page` to the page `target` (`../x.md`)."""
+    return Markup(markdown.relative(page, target))
 
 
-def _chunks(
-    path: str, slugs: list[str], base: str | None = None
-) -> list[tuple[str, list[str], Pager]]:
-    """A long list split over pages: page 1 keeps `path` (printed QR codes point there);
-    page n is `<base>/<n>.md`."""
-    parts = [slugs[i : i + PER_PAGE] for i in range(0, len(slugs), PER_PAGE)] or [[]]
-    base = base or path.removesuffix(".md")
-    paths = tuple(path if n == 1 else f"{base}/{n}.md" for n in range(1, len(parts) + 1))
-    return [(paths[n], part, Pager(n + 1, paths)) for n, part in enumerate(parts)]
+def _link(page: str, label: Any, target: str) -> Markup:
+    return Markup(f"[{markdown.md(label)}]({_url(page, target)})")
 
 
-# libyaml's emitter: twenty times quicker than PyYAML's own on a page's JSON-LD. It writes
-# characters outside the Basic Multilingual Plane as `\U0001F336` escapes, which any YAML
-# reader reads.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_NO_FOLDING = 1 << 30  # one line per value: no long line folded
+class SiteRenderer:
+    """The pages of one catalogue, one method per kind of page; `render` makes them all.
+    Refuses to produce the same path twice."""
 
+    def __init__(
+        self,
+        index: Index,
+        cache: dict[tuple, str] | None = None,
+        photos: dict[tuple[str, str], Published] | None = None,
+        files: Mapping[str, str] | None = None,
+    ) -> None:
+        catalogue = index.content.catalogue
+        self.index, self.catalogue, self.cache = index, catalogue, cache
+        self.photos = photos or {}
+        # The open-data page shows the sizes of the files it links to.
+        self.files = files if files is not None else opendata.files(index)
+        self.env = environment()
+        self.pages: dict[str, str] = {}
+        self.used: set[tuple] = set()  # the cache keys of this run's pages
+        self.place = f"Kelurahan {catalogue.kelurahan}, {catalogue.city}"
+        self.category_names = {c.id: c.name for c in catalogue.categories}
+        # What a vendor page is made of besides its vendor: part of its cache key.
+        self.settings = catalogue.model_dump_json() if cache is not None else ""
+        self.photos_of: dict[str, tuple] = {}
+        for (owner, value), published in sorted(self.photos.items()):
+            self.photos_of[owner] = (*self.photos_of.get(owner, ()), (value, published))
+        # What every template may use besides the page's own values.
+        self.shared: dict[str, Any] = {
+            "idx": index,
+            "cat": catalogue,
+            "categories": {c.id: c for c in catalogue.categories},
+            "programmes": {p.id: p for p in catalogue.programmes},
+            "months": formats.month_names("abbreviated"),
+            "month_names": formats.month_names(),
+            "payment_names": formats.PAYMENT_NAMES,
+            "wa": _wa_links(catalogue.title),
+            "harvest": functools.partial(_harvest, index),
+            "filters": FILTERS,
+        }
 
-def front_matter(data: dict[str, Any]) -> str:
-    """The YAML block above a page, written by a YAML emitter (never by hand): any text,
-    emoji included, is quoted and escaped the way a YAML reader expects."""
-    dumped = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=_NO_FOLDING)
-    return "---\n" + dumped + "---\n\n"
+    def render(self) -> dict[str, str]:
+        self.home()
+        self.vendors()
+        self.categories()
+        self.programmes()
+        self.events()
+        self.rts()
+        self.filters()
+        self.help_pages()
+        self.open_data()
+        self.statistics()
+        if self.cache is not None:  # forget pages of earlier edits: a long preview stays small
+            for stale in self.cache.keys() - self.used:
+                del self.cache[stale]
+        return self.pages
 
-
-def read_back(path: str, front: dict[str, Any], page: str) -> str:
-    """`page`, once MkDocs is known to read its front matter as `front`. MkDocs treats
-    front matter it cannot read as Markdown, silently: the page would lose its title and
-    show the raw data, and Markdown in it would become HTML. Raises `BuildFailed`."""
-    body, data = get_data(page)
-    if data != front or not page.endswith(body):
-        raise BuildFailed(t("build.front_matter", path=path))
-    return page
-
-
-class Pages:
-    """Collects rendered pages; refuses to produce the same path twice."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, str] = {}
-
-    def add(self, path: str, body: str) -> None:
-        if path in self.files:
+    def add(self, path: str, text: str) -> None:
+        if path in self.pages:
             raise ValueError(f"two pages would be written to {path}")
-        self.files[path] = body
+        self.pages[path] = text
+
+    def page(
+        self, path: str, template: str, meta: Meta, key: tuple | None = None, **context: Any
+    ) -> None:
+        """`template` rendered as the page `path`. `key`: everything the page is made from,
+        for `serve`'s cache: the page is rendered again only when that changed."""
+        cached = (path, *key) if key is not None else None
+        if self.cache is not None and cached is not None:
+            self.used.add(cached)
+            if cached in self.cache:
+                self.add(path, self.cache[cached])
+                return
+        front = meta.front()
+        body = self.env.get_template(template).render(
+            page=path,
+            link=functools.partial(_link, path),
+            url=functools.partial(_url, path),
+            pictures=functools.partial(Pictures, path, photos=self.photos),
+            **self.shared,
+            **context,
+        )
+        text = front_matter(front) + re.sub(r"\n{3,}", "\n\n", body.strip()) + "\n"
+        self.add(path, read_back(path, front, text))
+        if self.cache is not None and cached is not None:
+            self.cache[cached] = text
+
+    def listing(
+        self,
+        path: str,
+        slugs: list[str],
+        template: str,
+        meta: Meta,
+        base: str | None = None,
+        **context: Any,
+    ) -> None:
+        """A list of vendors, over as many pages as it takes (see `pagination.chunks`)."""
+        for part_path, part, pager in chunks(path, slugs, base):
+            suffix = f" ({pager.number}/{pager.count})" if pager.number > 1 else ""
+            numbered = dataclasses.replace(meta, title=meta.title + suffix)
+            self.page(
+                part_path, template, numbered, shown=part, total=len(slugs), pager=pager, **context
+            )
+
+    def home(self) -> None:
+        catalogue = self.catalogue
+        self.page("index.md", "home.md.j2", Meta(catalogue.title, catalogue.description or ""))
+
+    def vendors(self) -> None:
+        """The list of all vendors ("Semua usaha") and a page per vendor."""
+        self.listing(
+            "usaha/index.md",
+            self.index.vendor_slugs,
+            "vendors.md.j2",
+            Meta("Semua usaha", f"Semua usaha di {self.place}", LISTS),
+            base="usaha/semua",
+        )
+        for slug in self.index.vendor_slugs:
+            self.vendor(slug)
+
+    def vendor(self, slug: str) -> None:
+        path, vendor = f"usaha/{slug}.md", self.index.vendor(slug)
+        photo = Pictures(path, slug, vendor, self.photos).main()
+        image = photo.jpeg_path if photo else ""  # for link previews and schema.org
+        data = functools.partial(
+            jsonld.vendor, self.catalogue, slug, vendor, self.category_names, image
+        )
+        self.page(
+            path,
+            "vendor.md.j2",
+            Meta(vendor.name, vendor.description or "", OWN_PAGE, jsonld=data, image=image),
+            key=self._vendor_key(slug),
+            slug=slug,
+            v=vendor,
+            product_ids=[Markup(anchor) for anchor in product_ids(vendor)],  # [a-z0-9-]
+        )
+
+    def _vendor_key(self, slug: str) -> tuple | None:
+        """All a vendor page shows, for `serve`'s cache (none without one)."""
+        if self.cache is None:
+            return None
+        return (
+            self.index.vendor(slug).model_dump_json(),
+            self.settings,
+            _stands_key(self.index, slug),
+            self.photos_of.get(slug, ()),
+        )
+
+    def categories(self) -> None:
+        self.page(
+            "kategori/index.md",
+            "categories.md.j2",
+            Meta("Kategori", f"Kategori usaha di {self.place}"),
+        )
+        for category in self.catalogue.categories:
+            self.listing(
+                f"kategori/{category.id}.md",
+                self.index.by_category.get(category.id, []),
+                "category.md.j2",
+                Meta(category.name, category.description or "", TOPIC),
+                c=category,
+            )
+
+    def programmes(self) -> None:
+        self.page(
+            "program/index.md", "programmes.md.j2", Meta("Program", f"Program warga {self.place}")
+        )
+        for programme in self.catalogue.programmes:
+            self.listing(
+                f"program/{programme.id}.md",
+                self.index.by_programme.get(programme.id, []),
+                "programme.md.j2",
+                Meta(programme.name, programme.description or "", TOPIC),
+                p=programme,
+            )
+
+    def events(self) -> None:
+        self.page(
+            "acara/index.md", "events.md.j2", Meta("Acara & bazar", f"Bazar UMKM di {self.place}")
+        )
+        for slug, event in self.index.content.events.items():
+            data = functools.partial(jsonld.event, self.catalogue, slug, event)
+            self.page(
+                f"acara/{slug}.md",
+                "event.md.j2",
+                Meta(event.name, event.description or "", OWN_PAGE, jsonld=data),
+                slug=slug,
+                e=event,
+            )
+
+    def rts(self) -> None:
+        self.page("rt/index.md", "rts.md.j2", Meta("Usaha per RT", f"Usaha per RT di {self.place}"))
+        for number, slugs in self.index.by_rt.items():
+            self.listing(
+                f"rt/{number}.md",
+                slugs,
+                "rt.md.j2",
+                Meta(f"RT {number:02d}", f"Usaha di RT {number:02d}", LISTS),
+                number=number,
+            )
+
+    def filters(self) -> None:
+        for name, f in FILTERS.items():
+            self.listing(
+                f"saring/{name}.md",
+                self.index.by_feature[name],
+                "filter.md.j2",
+                Meta(f.title, f.description.format(place=self.place), LISTS),
+                heading=f.title,
+            )
+
+    def help_pages(self) -> None:
+        """For volunteers who add their business, and for whoever prints or reads offline."""
+        self.page(
+            "bergabung.md",
+            "join.md.j2",
+            Meta("Cara bergabung", "Cara mendaftarkan usaha ke katalog", HELP),
+        )
+        self.page(
+            "format-data.md",
+            "format.md.j2",
+            Meta("Format data", "Rujukan isian berkas YAML katalog", HELP),
+        )
+        # Shown by sw.js for a page the phone never opened, when there is no signal.
+        self.page("luring.md", "offline.md.j2", Meta("Tanpa sinyal", searchable=False))
+        self.page(
+            "cetak.md",
+            "print.md.j2",
+            Meta("Katalog cetak", "Katalog PDF siap cetak dan cara mencetaknya"),
+        )
+
+    def _product_count(self, slugs: list[str]) -> int:
+        return sum(len(self.index.vendor(s).products) for s in slugs)
+
+    def open_data(self) -> None:
+        """The page of the open data for the city office (the files: `files.data_files`)."""
+        index = self.index
+        self.page(
+            "data-terbuka.md",
+            "opendata.md.j2",
+            Meta(
+                "Data terbuka",
+                f"Data usaha dan bazar {self.place} untuk diunduh: CSV, JSON, iCalendar",
+            ),
+            sizes={path: _size(body) for path, body in self.files.items()},
+            total=len(index.vendor_slugs),
+            products=self._product_count(index.vendor_slugs),
+            licence=opendata.LICENCE,
+            calendar_url=opendata.page_url(index, "acara.ics"),
+            licence_url=opendata.LICENCE_URL,
+            vendor_columns=list(opendata.VENDOR_COLUMNS.items()),
+            product_columns=list(opendata.PRODUCT_COLUMNS.items()),
+        )
+
+    def statistics(self) -> None:
+        """The numbers for the city office (the charts' pictures: `files.data_files`)."""
+        index = self.index
+        charts = stats.charts(index)  # a few sums: cheaper to count again than to pass
+        about = "Jumlah usaha per kategori dan RT, izin usaha, dan Kampung Bungas"
+        self.page(
+            "statistik.md",
+            "stats.md.j2",
+            Meta("Statistik", f"{about} di {self.place}"),
+            charts=charts,
+            total=len(index.vendor_slugs),
+            products=self._product_count(index.vendor_slugs),
+            programme_products={
+                p.id: self._product_count(index.by_programme.get(p.id, []))
+                for p in self.catalogue.programmes
+            },
+        )
 
 
 def render_site(
     index: Index,
     cache: dict[tuple, str] | None = None,
     photos: dict[tuple[str, str], Published] | None = None,
+    *,
+    files: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """All pages. With a `cache` (kept by `serve` between edits), a vendor page whose
     inputs did not change is not rendered again. `photos`: (vendor slug, `photo` value as
-    written) -> its published web versions."""
-    env = environment()
-    photos = photos or {}
-    photos_of: dict[str, tuple] = {}  # by vendor: part of a vendor page's cache key
-    for (owner, value), published in sorted(photos.items()):
-        photos_of[owner] = (*photos_of.get(owner, ()), (value, published))
-    pages = Pages()
-    content = index.content
-    catalogue = content.catalogue
-    categories = {c.id: c for c in catalogue.categories}
-    programmes = {p.id: p for p in catalogue.programmes}
-    months = formats.month_names("abbreviated")
-    month_names = formats.month_names()
-    wa = _wa_links(catalogue.title)
-    category_names = {c.id: c.name for c in catalogue.categories}
-    settings = catalogue.model_dump_json() if cache is not None else ""
-    used: set[tuple] = set()
-
-    def page(
-        path: str,
-        template: str,
-        title: str,
-        description: str = "",
-        boost: float = 0,
-        key: tuple | None = None,
-        searchable: bool = True,
-        jsonld: Callable[[], str] | None = None,
-        image: str = "",
-        **context: Any,
-    ) -> None:
-        if cache is not None and key is not None:
-            used.add((path, *key))
-            if (path, *key) in cache:
-                pages.add(path, cache[(path, *key)])
-                return
-
-        def link(label: Any, target: str) -> Markup:
-            return Markup(f"[{markdown.md(label)}]({url(target)})")
-
-        def url(target: str) -> Markup:
-            return Markup(markdown.relative(path, target))
-
-        def pictures(slug: str, vendor: Vendor) -> Pictures:
-            return Pictures(path, slug, vendor, photos)
-
-        front: dict[str, Any] = {"title": markdown.plain_title(title)}
-        if description:
-            front["description"] = markdown.plain_title(description)[:160]
-        if boost:  # Material's per-page search weight: vendors rank above lists naming them
-            front["search"] = {"boost": boost}
-        if not searchable:
-            front["search"] = {"exclude": True}
-            front["robots"] = "noindex"  # printed by generator/overrides/main.html
-        if jsonld:  # schema.org data, printed into <head> by generator/overrides/main.html
-            front["jsonld"] = jsonld()  # only now: `serve` skips it for unchanged pages
-        if image:  # the link preview's picture (og:image, see overrides/main.html)
-            front["image"] = image
-        header = front_matter(front)
-        body = env.get_template(template).render(
-            page=path,
-            link=link,
-            url=url,
-            idx=index,
-            cat=catalogue,
-            categories=categories,
-            programmes=programmes,
-            months=months,
-            month_names=month_names,
-            payment_names=formats.PAYMENT_NAMES,
-            wa=wa,
-            harvest=lambda slugs: _harvest(index, slugs),
-            pictures=pictures,
-            **context,
-        )
-        pages.add(
-            path, read_back(path, front, header + re.sub(r"\n{3,}", "\n\n", body.strip()) + "\n")
-        )
-        if cache is not None and key is not None:
-            cache[(path, *key)] = pages.files[path]
-
-    place = f"Kelurahan {catalogue.kelurahan}, {catalogue.city}"
-    page("index.md", "home.md.j2", catalogue.title, catalogue.description or "")
-    # Lists repeat product names in short texts that would outrank the vendor's own page,
-    # where the product is a heading.
-    lists = 0.5
-
-    def listing(
-        path: str,
-        slugs: list[str],
-        template: str,
-        title: str,
-        description: str,
-        base: str | None = None,
-        boost: float = lists,
-        **context: Any,
-    ) -> None:
-        for part_path, part, pager in _chunks(path, slugs, base):
-            suffix = f" ({pager.number}/{pager.count})" if pager.number > 1 else ""
-            page(
-                part_path,
-                template,
-                title + suffix,
-                description,
-                boost,
-                shown=part,
-                total=len(slugs),
-                pager=pager,
-                **context,
-            )
-
-    listing(
-        "usaha/index.md",
-        index.vendor_slugs,
-        "vendors.md.j2",
-        "Semua usaha",
-        f"Semua usaha di {place}",
-        base="usaha/semua",
-    )
-    for slug in index.vendor_slugs:
-        vendor = content.vendors[slug]
-        photo = Pictures(f"usaha/{slug}.md", slug, vendor, photos).main()
-        image = photo.jpeg_path if photo else ""  # for link previews and schema.org
-        page(
-            f"usaha/{slug}.md",
-            "vendor.md.j2",
-            vendor.name,
-            vendor.description or "",
-            boost=3,
-            key=(
-                vendor.model_dump_json(),
-                settings,
-                _stands_key(index, slug),
-                photos_of.get(slug, ()),
-            )
-            if cache is not None
-            else None,
-            jsonld=functools.partial(jsonld.vendor, catalogue, slug, vendor, category_names, image),
-            image=image,
-            slug=slug,
-            v=vendor,
-            product_ids=[Markup(anchor) for anchor in product_ids(vendor)],  # [a-z0-9-]
-        )
-    page("kategori/index.md", "categories.md.j2", "Kategori", f"Kategori usaha di {place}")
-    for category in catalogue.categories:
-        listing(
-            f"kategori/{category.id}.md",
-            index.by_category.get(category.id, []),
-            "category.md.j2",
-            category.name,
-            category.description or "",
-            boost=2,  # "bunga" finds the flowers' page first
-            c=category,
-        )
-    page("program/index.md", "programmes.md.j2", "Program", f"Program warga {place}")
-    for programme in catalogue.programmes:
-        listing(
-            f"program/{programme.id}.md",
-            index.by_programme.get(programme.id, []),
-            "programme.md.j2",
-            programme.name,
-            programme.description or "",
-            boost=2,
-            p=programme,
-        )
-    page("acara/index.md", "events.md.j2", "Acara & bazar", f"Bazar UMKM di {place}")
-    for slug in content.events:
-        event = content.events[slug]
-        page(
-            f"acara/{slug}.md",
-            "event.md.j2",
-            event.name,
-            event.description or "",
-            boost=3,
-            jsonld=functools.partial(jsonld.event, catalogue, slug, event),
-            slug=slug,
-            e=event,
-        )
-    page("rt/index.md", "rts.md.j2", "Usaha per RT", f"Usaha per RT di {place}")
-    for number, slugs in index.by_rt.items():
-        listing(
-            f"rt/{number}.md",
-            slugs,
-            "rt.md.j2",
-            f"RT {number:02d}",
-            f"Usaha di RT {number:02d}",
-            number=number,
-        )
-    for name, (title, description) in FILTERS.items():
-        listing(
-            f"saring/{name}.md",
-            index.by_feature[name],
-            "filter.md.j2",
-            title,
-            description.format(place=place),
-            heading=title,
-        )
-    # Volunteers' help pages quote example products: they must not outrank real vendors.
-    help_pages = 0.2
-    page(
-        "bergabung.md",
-        "join.md.j2",
-        "Cara bergabung",
-        "Cara mendaftarkan usaha ke katalog",
-        boost=help_pages,
-    )
-    page(
-        "format-data.md",
-        "format.md.j2",
-        "Format data",
-        "Rujukan isian berkas YAML katalog",
-        boost=help_pages,
-    )
-    # Shown by sw.js for a page the phone never opened, when there is no signal.
-    page("luring.md", "offline.md.j2", "Tanpa sinyal", searchable=False)
-    # Open data and statistics for the city office: files beside the pages.
-    data = opendata.files(index)
-    for path, body in data.items():
-        pages.add(path, body)
-    product_count = sum(len(content.vendors[s].products) for s in index.vendor_slugs)
-    page(
-        "data-terbuka.md",
-        "opendata.md.j2",
-        "Data terbuka",
-        f"Data usaha dan bazar {place} untuk diunduh: CSV, JSON, iCalendar",
-        sizes={path: _size(body) for path, body in data.items()},
-        total=len(index.vendor_slugs),
-        products=product_count,
-        licence=opendata.LICENCE,
-        calendar_url=opendata.page_url(index, "acara.ics"),
-        licence_url=opendata.LICENCE_URL,
-        vendor_columns=list(opendata.VENDOR_COLUMNS.items()),
-        product_columns=list(opendata.PRODUCT_COLUMNS.items()),
-    )
-    charts = stats.charts(index)
-    for chart in charts:
-        pages.add(f"statistik/{chart.name}.svg", stats.svg(chart))
-    page(
-        "statistik.md",
-        "stats.md.j2",
-        "Statistik",
-        f"Jumlah usaha per kategori dan RT, izin usaha, dan Kampung Bungas di {place}",
-        charts=charts,
-        total=len(index.vendor_slugs),
-        products=product_count,
-        programme_products={
-            p: sum(len(content.vendors[s].products) for s in index.by_programme.get(p, []))
-            for p in programmes
-        },
-    )
-    page("cetak.md", "print.md.j2", "Katalog cetak", "Katalog PDF siap cetak dan cara mencetaknya")
-    if cache is not None:  # forget pages of earlier edits: a long preview stays small
-        for stale in cache.keys() - used:
-            del cache[stale]
-    pages.add("search/kata.json", search_words.word_map_json(index))  # read by katalog.js
-    return pages.files
+    written) -> its published web versions. `files`: what `files.data_files` made, when
+    the caller has it; the open-data page shows those files' sizes (without it, the open
+    data is made again here)."""
+    return SiteRenderer(index, cache, photos, files).render()
 
 
 # The vendor page's own section ids, which a product must not take.

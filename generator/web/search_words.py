@@ -1,7 +1,7 @@
 """The search box's word list: which words a query word also stands for.
 
 Material's search (lunr) has no Indonesian stemmer, and people here spell the
-same thing many ways. The site's script (`katalog.js`) strips common affixes
+same thing many ways. The site's search script (`cari.js`) strips common affixes
 from each query word and looks the results up here, adding the catalogue's
 own words that share a root (Sastrawi, at build time) or a synonym group
 (`content/synonyms.yml`). Only words found here are added, so a rough

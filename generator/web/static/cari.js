@@ -4,7 +4,7 @@
 // (search/kata.json, made at build time with the Sastrawi stemmer and
 // content/synonyms.yml). The results coming back are told about the words typed, not
 // the words added ("Tidak ada: lombok" would confuse a reader who typed "cabe").
-// Loaded before Material's own script (generator/overrides/main.html), so that it sees
+// Loaded before Material's own script (generator/output/overrides/main.html), so that it sees
 // the search worker being set up.
 (function () {
   var here = document.currentScript && document.currentScript.src;

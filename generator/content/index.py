@@ -70,7 +70,7 @@ class Index:
     """Products whose own `category` differs from their vendor's, by that category."""
     by_programme: dict[str, list[str]] = field(default_factory=dict)
     by_rt: dict[int, list[str]] = field(default_factory=dict)
-    by_feature: dict[str, list[str]] = field(default_factory=dict)
+    by_filter: dict[str, list[str]] = field(default_factory=dict)
     """Vendors that are halal, deliver, or take QRIS, by the name of the filter (`FILTERS`)."""
     stands: dict[str, list[Stand]] = field(default_factory=dict)
     upcoming: list[str] = field(default_factory=list)
@@ -110,7 +110,7 @@ def build_index(content: Content, today: datetime.date) -> Index:
                 guests[product.category].append((slug, product))
     index.by_category, index.guest_products = dict(by_category), dict(guests)
     index.by_programme, index.by_rt = dict(by_programme), dict(sorted(by_rt.items()))
-    index.by_feature = {
+    index.by_filter = {
         name: [s for s in index.vendor_slugs if f.wanted(vendors[s])] for name, f in FILTERS.items()
     }
 

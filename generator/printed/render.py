@@ -37,7 +37,7 @@ LONG_CARD = 14
 CHUNK = 50  # vendor cards per part: small enough to lay out quickly, big enough to fill pages
 INDEX_CHUNK = 800  # index lines per part
 
-Pages = Callable[[str], str]  # anchor -> printed page number
+PageNumbers = Callable[[str], str]  # anchor -> printed page number
 # The only fonts a PDF uses (Noto Sans, Noto Emoji; OFL, fonts/OFL.txt); also the base URL
 # print.css finds them from (`layout`).
 FONTS = Path(str(resources.files("generator.printed") / "fonts"))
@@ -106,8 +106,8 @@ class Plan:
     before: list[Part]
     """Cover and contents; the contents are made again with the real numbers."""
     cards: list[Part]
-    after: Callable[[Pages | None], list[Part]]
-    contents: Callable[[Pages | None], Part]
+    after: Callable[[PageNumbers | None], list[Part]]
+    contents: Callable[[PageNumbers | None], Part]
 
     def source(self) -> str:
         """Everything the document is made from: same source, same PDF."""
@@ -178,11 +178,11 @@ def catalogue_plan(index: Index) -> Plan:
         )
     shown = [slug for c in categories for slug in index.by_category[c.id]]
 
-    def after(page: Pages | None) -> list[Part]:
+    def after(page: PageNumbers | None) -> list[Part]:
         parts = [_programme(index, p, page) for p in catalogue.programmes]
         return [*parts, *_index_parts(index, shown, page)]
 
-    def contents(page: Pages | None) -> Part:
+    def contents(page: PageNumbers | None) -> Part:
         entries = [(None, c.name, f"kategori-{c.id}") for c in categories]
         entries += [(None, f"Program {p.name}", f"program-{p.id}") for p in catalogue.programmes]
         entries.append((None, "Indeks produk", "indeks"))
@@ -198,10 +198,10 @@ def event_plan(index: Index, slug: str) -> Plan:
     stalls = index.stalls(slug)
     cards = _card_parts(index, "Lapak", "lapak", None, [(s.vendor, s.stall) for s in stalls])
 
-    def after(page: Pages | None) -> list[Part]:
+    def after(page: PageNumbers | None) -> list[Part]:
         return _index_parts(index, [s.vendor for s in stalls], page)
 
-    def contents(page: Pages | None) -> Part:
+    def contents(page: PageNumbers | None) -> Part:
         entries = [(s.stall, index.vendor(s.vendor).name, anchor(s.vendor)) for s in stalls]
         entries.append((None, "Indeks produk", "indeks"))
         return _contents(index, event.name, "Daftar lapak", entries, page, stalls=True)
@@ -237,7 +237,7 @@ def _contents(
     title: str,
     heading: str,
     entries: Sequence[tuple[str | None, str, str]],
-    page: Pages | None,
+    page: PageNumbers | None,
     stalls: bool,
 ) -> Part:
     """A contents page: (stall label or None, name, anchor) a line, and its page number;
@@ -277,7 +277,7 @@ def _card_parts(
     return parts
 
 
-def _programme(index: Index, programme: Any, page: Pages | None) -> Part:
+def _programme(index: Index, programme: Any, page: PageNumbers | None) -> Part:
     members = index.by_programme.get(programme.id, [])
     months = formats.month_names()
     rows = [
@@ -296,7 +296,7 @@ def _programme(index: Index, programme: Any, page: Pages | None) -> Part:
     return Part(html, name, name)
 
 
-def _index_parts(index: Index, slugs: list[str], page: Pages | None) -> list[Part]:
+def _index_parts(index: Index, slugs: list[str], page: PageNumbers | None) -> list[Part]:
     """Every product of these vendors, by product name, pointing at its own row."""
     entries = [
         Entry(product.name, index.vendor(slug).name, anchor(slug, number))
@@ -319,7 +319,9 @@ def _index_parts(index: Index, slugs: list[str], page: Pages | None) -> list[Par
     return parts
 
 
-def _render(template: str, index: Index, title: str, page: Pages | None, **context: Any) -> str:
+def _render(
+    template: str, index: Index, title: str, page: PageNumbers | None, **context: Any
+) -> str:
     catalogue = index.content.catalogue
     return printable(
         environment()

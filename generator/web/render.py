@@ -283,7 +283,7 @@ class SiteRenderer:
         for name, f in FILTERS.items():
             self.listing(
                 f"saring/{name}.md",
-                self.index.by_feature[name],
+                self.index.by_filter[name],
                 "filter.md.j2",
                 Meta(f.title, f.description.format(place=self.place), LISTS),
                 heading=f.title,

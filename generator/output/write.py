@@ -1,23 +1,27 @@
 """Write generated pages to the docs folder; the only module that writes Markdown.
 
-A manifest lists what the generator wrote, so it only ever deletes its own
-files: a page written by hand in the docs folder survives every build.
+A manifest (see `manifest`) lists what the generator wrote, so it only ever deletes its
+own files: a page written by hand in the docs folder survives every build.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from generator.messages import t
-from generator.problems import BuildFailed, os_failure
+from generator.output.manifest import (
+    Manifest,
+    read_manifest,
+    refuse_outside,
+    remove_stale,
+    write_atomically,
+    write_manifest,
+)
+from generator.problems import BuildFailed
 
 STATIC = "static"  # files copied as they are (stylesheet), under generator/static/
 MANIFEST = ".katalog-manifest.json"  # MkDocs skips dotfiles
@@ -71,29 +75,32 @@ def write_docs(
     } | static_files()
     wanted |= files or {}
     wanted[SERVICE_WORKER] = stamped_service_worker(wanted, source)
-    before = _read_manifest(docs_dir)
+    manifest = docs_dir / MANIFEST
+    before = read_manifest(manifest)
     # Files the generator did not write are the author's: never overwritten (an error if
     # they differ from the page that would go there), never claimed, never deleted.
-    hand = {rel for rel in wanted if rel not in before and (docs_dir / rel).exists()}
+    hand = {rel for rel in wanted if rel not in before.files and (docs_dir / rel).exists()}
     clashes = sorted(rel for rel in hand if (docs_dir / rel).read_bytes() != _data(wanted[rel]))
     if clashes:
         raise BuildFailed(t("build.clash", path=docs_dir / clashes[0]))
     ours = wanted.keys() - hand
     # Claim the new pages before writing them, so a build killed half-way still knows
     # them as its own next time.
-    if not ours <= before:  # a rewrite of an unchanged manifest would wake MkDocs
-        _write_manifest(docs_dir, before | ours)
+    if not ours <= before.files.keys():  # a rewrite of an unchanged manifest would wake MkDocs
+        claimed = dict.fromkeys(ours, "") | before.files
+        write_manifest(manifest, Manifest(claimed))
     # Compare everything first, then write in one burst: a live preview that sees the
     # first write starts rebuilding, and should not have to start again.
     changed = [rel for rel in sorted(ours) if not _same(docs_dir / rel, wanted[rel])]
     for rel in changed:
         refuse_outside(docs_dir, docs_dir / rel)
     for rel in changed:
-        _write_atomically(docs_dir / rel, _data(wanted[rel]))
+        write_atomically(docs_dir / rel, _data(wanted[rel]))
     written, unchanged = len(changed), len(wanted) - len(changed)
-    removed = remove_stale(docs_dir, before - wanted.keys())
-    if before != ours:
-        _write_manifest(docs_dir, ours)
+    removed = remove_stale(docs_dir, before.files.keys() - wanted.keys())
+    after = Manifest(dict.fromkeys(sorted(ours), ""))
+    if after != before:
+        write_manifest(manifest, after)
     return WriteReport(written, unchanged, removed)
 
 
@@ -111,33 +118,6 @@ def stamped_service_worker(wanted: dict[str, bytes | Path], source: bytes) -> by
     return source_js.replace(BUILD_ID, digest.hexdigest()[:16].encode(), 1)
 
 
-def remove_stale(root: Path, paths: Iterable[str]) -> int:
-    """Delete files the generator wrote last time and not this time (and folders left
-    empty); return how many."""
-    removed = 0
-    for rel in sorted(paths):
-        stale = root / rel
-        if inside(root, stale) and stale.is_file():
-            stale.unlink()
-            removed += 1
-            _remove_empty_parents(stale.parent, root)
-    return removed
-
-
-def inside(root: Path, target: Path) -> bool:
-    """Whether `target`'s folder is `root` or in it, links followed: a manifest, or a docs
-    folder that came with a pull request, must not lead the generator elsewhere."""
-    try:
-        return target.parent.resolve().is_relative_to(root.resolve())
-    except OSError:  # a loop of links
-        return False
-
-
-def refuse_outside(root: Path, target: Path) -> None:
-    if not inside(root, target):
-        raise BuildFailed(t("build.link_outside", path=target, root=root))
-
-
 def _data(source: bytes | Path) -> bytes:
     return source.read_bytes() if isinstance(source, Path) else source
 
@@ -150,47 +130,3 @@ def _same(target: Path, source: bytes | Path) -> bool:
         # is the same file, without reading megabytes on every build.
         return target.stat().st_size == source.stat().st_size
     return target.read_bytes() == source
-
-
-def _write_manifest(docs_dir: Path, paths: Iterable[str]) -> None:
-    _write_atomically(docs_dir / MANIFEST, json.dumps(sorted(paths), indent=0).encode())
-
-
-def _read_manifest(docs_dir: Path) -> set[str]:
-    path = docs_dir / MANIFEST
-    if not path.exists():
-        return set()
-    try:
-        listed = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        listed = None
-    if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
-        raise BuildFailed(t("build.manifest", path=path))
-    # Only plain relative paths: a tampered manifest must not reach outside docs_dir.
-    return {p for p in listed if ".." not in p.split("/") and not p.startswith("/")}
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    # A name of its own (a `serve` and a `build` may write at once), a dotfile (MkDocs
-    # skips it), and gone again whatever stops the write, Ctrl+C included.
-    tmp: Path | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        tmp = Path(name)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)  # as a plain write would leave it, not mkstemp's 0600
-        tmp.replace(target)
-    except BaseException as err:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise os_failure(err, target) from None
-        raise
-
-
-def _remove_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent

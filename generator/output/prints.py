@@ -3,7 +3,9 @@
 Laying out a PDF takes seconds, so a PDF is made again only when its HTML (or the
 stylesheet, fonts or engine) changed: a fingerprint of each is kept in a manifest
 (`manifest`) beside the PDFs, which also says which PDFs are ours, so only those are
-ever replaced or deleted.
+ever replaced or deleted. Rendering every HTML to fingerprint it takes a second too: the
+manifest also keeps what they were all made from (`inputs`), and a build made from the
+same takes the fingerprints from there.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from generator.content.index import Index
 from generator.messages import t
+from generator.output import inputs
 from generator.output.manifest import (
     Manifest,
     read_manifest,
@@ -23,7 +26,7 @@ from generator.output.manifest import (
     write_atomically,
     write_manifest,
 )
-from generator.printed import booklet, compose, layout, render
+from generator.printed import layout, render
 from generator.problems import BuildFailed
 
 STATE = ".katalog-cetak.json"  # a dotfile: MkDocs does not publish it
@@ -63,9 +66,7 @@ def jobs(index: Index) -> list[Job]:
             Job(
                 f"acara/{slug}/kartu-lapak.pdf",
                 lambda sheets=sheets: "\0".join(sheets()),
-                lambda sheets=sheets: compose.merge(
-                    [laid.pdf for laid in layout.lay_out(sheets())]
-                ),
+                lambda sheets=sheets: _merge(sheets()),
             )
         )
     return out
@@ -73,7 +74,26 @@ def jobs(index: Index) -> list[Job]:
 
 def _plan_job(path: str, plan: Callable[[], render.Plan]) -> Job:
     made = functools.cache(plan)  # the source and the PDF come from one plan
-    return Job(path, lambda: made().source(), lambda: compose.make(made()), booklet_name(path))
+    return Job(path, lambda: made().source(), lambda: _compose(made()), booklet_name(path))
+
+
+# Imported when a PDF is made: a build that finds them all up to date needs no pypdf.
+def _compose(plan: render.Plan) -> bytes:
+    from generator.printed import compose
+
+    return compose.make(plan)
+
+
+def _merge(sheets: list[str]) -> bytes:
+    from generator.printed import compose
+
+    return compose.merge([laid.pdf for laid in layout.lay_out(sheets)])
+
+
+def _booklet(pdf: bytes) -> bytes:
+    from generator.printed import booklet
+
+    return booklet.impose(pdf)
 
 
 def write_prints(
@@ -82,12 +102,15 @@ def write_prints(
     """Make `out_dir` hold every printed file; remake only those whose input changed."""
     state = out_dir / STATE
     before = read_manifest(state)
+    made_from = inputs.made_from("prints", index.content, index.today)
+    # The fingerprints of the last build, if it was made from the same as this one.
+    known = before.files if before.made_from == made_from else {}
     after: dict[str, str] = {}
     made: list[str] = []
     unchanged = 0
     owned = dict(before.files)  # what the manifest says while we work
     for job in jobs(index):
-        key = layout.fingerprint(job.source())
+        key = known.get(job.path) or layout.fingerprint(job.source())
         paths = [job.path] + ([job.booklet] if job.booklet else [])
         for path in paths:
             if path not in before.files and (out_dir / path).exists():
@@ -108,10 +131,10 @@ def write_prints(
         write_atomically(out_dir / job.path, pdf)
         made.append(job.path)
         if job.booklet:
-            write_atomically(out_dir / job.booklet, booklet.impose(pdf))
+            write_atomically(out_dir / job.booklet, _booklet(pdf))
             made.append(job.booklet)
     removed = remove_stale(out_dir, before.files.keys() - after.keys())
-    now = Manifest(after)
+    now = Manifest(after, made_from)
     if now != before or made:  # `made` also when a PDF had gone missing
         write_manifest(state, now)
     return PrintReport(made, unchanged, removed)

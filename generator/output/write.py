@@ -1,7 +1,9 @@
 """Write generated pages to the docs folder; the only module that writes Markdown.
 
 A manifest (see `manifest`) lists what the generator wrote, so it only ever deletes its
-own files: a page written by hand in the docs folder survives every build.
+own files: a page written by hand in the docs folder survives every build. It also keeps
+a fingerprint of each page and of what they were all made from, so a build whose inputs
+did not change finds its pages in place without making them again (`unchanged_docs`).
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def write_docs(
     docs_dir: Path,
     files: dict[str, Path] | None = None,
     source: bytes = b"",
+    made_from: str = "",
 ) -> WriteReport:
     """Make `docs_dir` hold `pages` (plus static files, plus `files`: docs path -> a file to
     copy there, e.g. processed photos) next to any hand-written files.
@@ -69,6 +72,8 @@ def write_docs(
     MkDocs' live reload only sees real edits. Pages generated last time and not
     this time are removed; files the generator never wrote are never touched.
     `source`: a fingerprint of what the pages were made from (see `stamped_service_worker`).
+    `made_from`: a fingerprint of everything `pages` and `files` were made from, for
+    `unchanged_docs`; "" when there is none.
     """
     wanted: dict[str, bytes | Path] = {
         path: body.encode("utf-8") for path, body in pages.items()
@@ -98,10 +103,35 @@ def write_docs(
         write_atomically(docs_dir / rel, _data(wanted[rel]))
     written, unchanged = len(changed), len(wanted) - len(changed)
     removed = remove_stale(docs_dir, before.files.keys() - wanted.keys())
-    after = Manifest(dict.fromkeys(sorted(ours), ""))
+    # `made_from` vouches for every file only when they are all ours.
+    after = Manifest(
+        {rel: _fingerprint(wanted[rel]) for rel in sorted(ours)}, "" if hand else made_from
+    )
     if after != before:
         write_manifest(manifest, after)
     return WriteReport(written, unchanged, removed)
+
+
+def unchanged_docs(docs_dir: Path, files: dict[str, Path], made_from: str) -> WriteReport | None:
+    """What `write_docs` would report if `docs_dir` already holds what `made_from` makes,
+    checked file by file as `write_docs` would (a page against the fingerprint of what was
+    written, a copied file by name and size, `files`); None if it does not, or may not."""
+    manifest = read_manifest(docs_dir / MANIFEST)
+    if (
+        not made_from
+        or manifest.made_from != made_from
+        or not files.keys() <= manifest.files.keys()
+    ):
+        return None
+    for rel, fingerprint in manifest.files.items():
+        target = docs_dir / rel
+        if rel in files:
+            same = _same(target, files[rel])
+        else:
+            same = target.is_file() and fingerprint == _fingerprint(target.read_bytes())
+        if not same:
+            return None
+    return WriteReport(written=0, unchanged=len(manifest.files), removed=0)
 
 
 def stamped_service_worker(wanted: dict[str, bytes | Path], source: bytes) -> bytes:
@@ -120,6 +150,11 @@ def stamped_service_worker(wanted: dict[str, bytes | Path], source: bytes) -> by
 
 def _data(source: bytes | Path) -> bytes:
     return source.read_bytes() if isinstance(source, Path) else source
+
+
+def _fingerprint(source: bytes | Path) -> str:
+    """A page's, as the manifest keeps it; "" for a copied file (compared by name and size)."""
+    return "" if isinstance(source, Path) else hashlib.sha256(source).hexdigest()
 
 
 def _same(target: Path, source: bytes | Path) -> bool:

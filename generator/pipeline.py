@@ -94,7 +94,8 @@ def generate(
     by_field, files, made = publish_photos(content, cache_dir, settings)
     index = build_index(content, day or today())
     # A build made from what the last one was made from finds its pages already written.
-    # Not so after `serve`, which renders from its caches: a build checks those pages.
+    # `serve` records no such fingerprint (it renders from its caches): the build after it
+    # renders every page to check them.
     made_from = ""
     if caches is None:
         made_from = inputs.made_from("pages", content, index.today, by_field, files)

@@ -147,3 +147,17 @@ def test_a_damaged_manifest_is_named(tmp_path: Path) -> None:
         with pytest.raises(BuildFailed) as caught:
             write_docs({"a.md": "B"}, docs)
         assert str(caught.value).startswith(f"{docs / MANIFEST} rusak; jika folder itu")
+
+
+def test_manifests_of_earlier_versions_are_still_read(tmp_path: Path) -> None:
+    """Folders built before pages and PDFs shared one manifest format keep working."""
+    from generator.output.manifest import Manifest, read_manifest, write_manifest
+
+    pages, prints = tmp_path / "pages.json", tmp_path / "prints.json"
+    pages.write_text('["a.md", "b/c.md", "../luar.md"]', "utf-8")
+    prints.write_text('{"katalog.pdf": "f1", "/etc/x.pdf": "f2"}', "utf-8")
+    assert read_manifest(pages) == Manifest({"a.md": "", "b/c.md": ""})
+    assert read_manifest(prints) == Manifest({"katalog.pdf": "f1"})
+    write_manifest(prints, Manifest({"katalog.pdf": "f1"}, "bahan"))
+    assert read_manifest(prints) == Manifest({"katalog.pdf": "f1"}, "bahan")
+    assert read_manifest(tmp_path / "none.json") == Manifest()

@@ -1,12 +1,17 @@
 """`make bench`: our build against the floor (the same Markdown built by plain MkDocs),
 side by side in one run, at 100, 1,000 and 5,000 vendors; medians of repeated runs.
 
-"build" is the site with the printed PDFs already up to date (as after any build whose
-content did not change them); "print" makes every PDF from scratch, timed apart
-(bench/pdf.py looks closer at the whole-catalogue PDF).
+"build" is `python -m generator build` run again with nothing changed (pages, photos and
+PDFs up to date), "floor" is `mkdocs build` run again on a copy of the very docs folder that
+build wrote (PDFs and photos included): each replaces the site of its previous run, as a
+second run of either command does. "ratio" is build / floor, the number to watch; "CPU
+ratio" is the same for processor time, steadier on a busy machine. "print" makes every PDF
+from scratch, timed apart (bench/pdf.py looks closer at the whole-catalogue PDF).
 
-Prints a table and writes bench/results/latest.json. Not a test: machines are noisy, so
-what counts are the ratios measured in the same run.
+    ../.venv/bin/python run.py --sizes 1000 --quick   # only build and floor, for iterating
+
+Prints a table and writes bench/results/latest.json (not with --quick). Not a test:
+machines are noisy, so what counts are the ratios measured in the same run.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "CI": 
 PY = sys.executable
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak resident memory in MB) of one command."""
+def timed(args: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(seconds, peak resident memory in MB, CPU seconds) of one command."""
     started = time.perf_counter()
     proc = subprocess.Popen(
         args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -38,7 +43,7 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{proc.stderr.read().decode()}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def prepare(n: int, work: Path) -> Path:
@@ -50,56 +55,53 @@ def prepare(n: int, work: Path) -> Path:
     return folder
 
 
-def _keep_only_pdfs(docs: Path) -> None:
-    """Everything the generator wrote goes, except the PDFs and their fingerprints."""
-    for path in sorted(docs.rglob("*"), reverse=True):
-        if path.is_file() and path.suffix != ".pdf" and path.name != ".katalog-cetak.json":
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+FLOOR = [PY, "-m", "mkdocs", "build", "-q", "-f", "floor.yml", "-d", "floor-site"]
 
 
-def measure(n: int, work: Path, repeats: int) -> dict:
+def measure(n: int, work: Path, repeats: int, quick: bool = False) -> dict:
     folder = prepare(n, work)
-    steps: dict[str, list[tuple[float, float]]] = {
-        "check": [],
-        "generate": [],
-        "build": [],
-        "floor": [],
-        "print": [],
-    }
+    steps = ["build", "floor"] if quick else ["check", "generate", "build", "floor", "print"]
+    runs: dict[str, list[tuple[float, float, float]]] = {step: [] for step in steps}
     generate = (
         "from pathlib import Path; from generator.pipeline import generate; "
         "generate(Path('content'), Path('gen-docs'))"
     )
-    # The PDFs are made once, untimed: `build` then finds them up to date, as it does
-    # whenever the content did not change, so "build" is the site's own work (compared
-    # with the floor) and "print" the PDFs' (all of them, from scratch, timed apart).
+    # Untimed: the first build makes the photos and PDFs (minutes at 1,000 vendors, less
+    # when the work folder is kept from an earlier run); the floor gets a copy of the very
+    # docs folder it wrote and builds once, so that both then do a second build.
     timed([PY, "-m", "generator", "build"], folder)
+    shutil.rmtree(folder / "floor", ignore_errors=True)
+    shutil.copytree(folder / "build" / "docs", folder / "floor")  # PDFs and photos included
+    shutil.rmtree(folder / "floor-site", ignore_errors=True)
+    timed(FLOOR, folder)
     for _ in range(repeats):
-        steps["check"].append(timed([PY, "-m", "generator", "check"], folder))
-        shutil.rmtree(folder / "gen-docs", ignore_errors=True)
-        steps["generate"].append(timed([PY, "-c", generate], folder))
-        shutil.rmtree(folder / "site", ignore_errors=True)
-        _keep_only_pdfs(folder / "build" / "docs")
-        steps["build"].append(timed([PY, "-m", "generator", "build"], folder))
-        shutil.rmtree(folder / "print-out", ignore_errors=True)
-        steps["print"].append(timed([PY, "-m", "generator", "print", "--out", "print-out"], folder))
-        # The floor: the very pages we generated, as if written by hand, built by MkDocs.
-        shutil.rmtree(folder / "floor", ignore_errors=True)
-        shutil.copytree(folder / "build" / "docs", folder / "floor")  # PDFs included
-        shutil.rmtree(folder / "floor-site", ignore_errors=True)
-        steps["floor"].append(
-            timed(
-                [PY, "-m", "mkdocs", "build", "-q", "-f", "floor.yml", "-d", "floor-site"], folder
+        if not quick:
+            runs["check"].append(timed([PY, "-m", "generator", "check"], folder))
+            shutil.rmtree(folder / "gen-docs", ignore_errors=True)
+            runs["generate"].append(timed([PY, "-c", generate], folder))
+        # Side by side: a second build with nothing changed, ours then plain MkDocs'.
+        runs["build"].append(timed([PY, "-m", "generator", "build"], folder))
+        runs["floor"].append(timed(FLOOR, folder))
+        if not quick:
+            shutil.rmtree(folder / "print-out", ignore_errors=True)
+            runs["print"].append(
+                timed([PY, "-m", "generator", "print", "--out", "print-out"], folder)
             )
-        )
     site = folder / "site"
     index = (site / "search" / "search_index.json").read_bytes()
-    return {
+    row = {
         "vendors": n,
-        **{f"{step}_s": statistics.median(t for t, _ in runs) for step, runs in steps.items()},
-        **{f"{step}_mb": max(m for _, m in runs) for step, runs in steps.items()},
+        **{f"{step}_s": statistics.median(t for t, _, _ in got) for step, got in runs.items()},
+        **{f"{step}_mb": max(m for _, m, _ in got) for step, got in runs.items()},
+        **{f"{step}_cpu_s": statistics.median(c for _, _, c in got) for step, got in runs.items()},
+        "build_runs_s": [t for t, _, _ in runs["build"]],
+        "floor_runs_s": [t for t, _, _ in runs["floor"]],
+    }
+    row["ratio_to_floor"] = row["build_s"] / row["floor_s"]
+    row["cpu_ratio_to_floor"] = row["build_cpu_s"] / row["floor_cpu_s"]
+    if quick:
+        return row
+    return row | {
         "vendor_page_bytes": len((site / "usaha" / "usaha-0" / "index.html").read_bytes()),
         "search_index_bytes_per_vendor": len(index) / n,
         "search_index_gzip_bytes_per_vendor": len(gzip.compress(index)) / n,
@@ -114,21 +116,30 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--work", default="/tmp/katalog-bench")
+    parser.add_argument("--quick", action="store_true", help="only build and floor")
     args = parser.parse_args()
     work = Path(args.work)
-    rows = [measure(int(n), work, args.repeats) for n in args.sizes.split(",")]
+    rows = [measure(int(n), work, args.repeats, args.quick) for n in args.sizes.split(",")]
+    print("build: our second build, nothing changed; floor: plain `mkdocs build`, the same")
+    if args.quick:
+        print(f"{'vendors':>8} {'build s':>8} {'floor s':>8} {'ratio':>6} {'CPU ratio':>9}")
+        for r in rows:
+            print(
+                f"{r['vendors']:>8} {r['build_s']:>8.2f} {r['floor_s']:>8.2f} "
+                f"{r['ratio_to_floor']:>6.2f} {r['cpu_ratio_to_floor']:>9.2f}"
+            )
+        return
     print(
         f"{'vendors':>8} {'check s':>8} {'gen s':>7} {'build s':>8} {'floor s':>8} "
-        f"{'print s':>8} "
-        f"{'ratio':>6} {'peak MB':>8} {'page KB':>8} {'index B/v':>10} {'gz B/v':>7}"
+        f"{'ratio':>6} {'CPU ratio':>9} {'print s':>8} "
+        f"{'peak MB':>8} {'page KB':>8} {'index B/v':>10} {'gz B/v':>7}"
         f" {'words gz KB':>11}"
     )
     for r in rows:
-        r["ratio_to_floor"] = r["build_s"] / r["floor_s"]
         print(
             f"{r['vendors']:>8} {r['check_s']:>8.2f} {r['generate_s']:>7.2f} "
-            f"{r['build_s']:>8.2f} {r['floor_s']:>8.2f} {r['print_s']:>8.2f} "
-            f"{r['ratio_to_floor']:>6.2f} "
+            f"{r['build_s']:>8.2f} {r['floor_s']:>8.2f} "
+            f"{r['ratio_to_floor']:>6.2f} {r['cpu_ratio_to_floor']:>9.2f} {r['print_s']:>8.2f} "
             f"{r['build_mb']:>8.0f} {r['vendor_page_bytes'] / 1024:>8.1f} "
             f"{r['search_index_bytes_per_vendor']:>10.0f} "
             f"{r['search_index_gzip_bytes_per_vendor']:>7.0f} "

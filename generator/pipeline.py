@@ -17,9 +17,9 @@ from generator.content.formats import WITA
 from generator.content.index import Index, build_index
 from generator.content.load import Content, FileCache
 from generator.content.model import Catalogue
-from generator.output import mkdocs_site
+from generator.output import inputs, mkdocs_site
 from generator.output.prints import PrintReport, write_prints
-from generator.output.write import WriteReport, write_docs
+from generator.output.write import WriteReport, unchanged_docs, write_docs
 from generator.photos import publish
 from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid
@@ -93,8 +93,17 @@ def generate(
     cache_dir = settings.cache_dir or publish.default_cache_dir(content_dir)
     by_field, files, made = publish_photos(content, cache_dir, settings)
     index = build_index(content, day or today())
-    pages = render(index, caches.pages if caches else None, by_field)
-    return Generated(content, index, write_docs(pages, docs_dir, files, fingerprint(content)), made)
+    # A build made from what the last one was made from finds its pages already written.
+    # `serve` records no such fingerprint (it renders from its caches): the build after it
+    # renders every page to check them.
+    made_from = ""
+    if caches is None:
+        made_from = inputs.made_from("pages", content, index.today, by_field, files)
+    written = unchanged_docs(docs_dir, files, made_from)
+    if written is None:
+        pages = render(index, caches.pages if caches else None, by_field)
+        written = write_docs(pages, docs_dir, files, fingerprint(content), made_from)
+    return Generated(content, index, written, made)
 
 
 def render(

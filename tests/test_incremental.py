@@ -4,9 +4,16 @@ MkDocs' live reload and dirty builds see exactly what an edit touched."""
 from __future__ import annotations
 
 import datetime
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
+from generator import pipeline
 from generator.pipeline import generate
+
+RENDER = pipeline.render
 
 DAY = datetime.date(2025, 7, 1)
 
@@ -65,6 +72,57 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
     }
 
 
+def test_a_build_made_from_the_same_renders_no_page(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering every page took a second per build: a build made from what the last one
+    was made from (content, day, photos, the generator itself) finds them in place, each
+    checked against the fingerprint kept when it was written."""
+    docs = tmp_path / "docs"
+    generate(content, docs, DAY)
+    before = stamps(docs)
+    rendered: list[int] = []
+    monkeypatch.setattr(pipeline, "render", lambda *args: rendered.append(1) or RENDER(*args))
+
+    again = generate(content, docs, DAY).written
+    assert (again.written, again.unchanged, again.removed, rendered) == (0, len(before), 0, [])
+    assert stamps(docs) == before
+
+    # A generated page edited or deleted by hand is made again, as before.
+    (docs / "usaha" / "amplang-uji.md").write_text("diubah", "utf-8")
+    (docs / "kategori" / "makanan.md").unlink()
+    assert generate(content, docs, DAY).written.written == 2 and len(rendered) == 1
+    assert stamps(docs).keys() == before.keys()
+    assert generate(content, docs, DAY).written.written == 0 and len(rendered) == 1
+    # So is everything after an edit, or on another day (Statistik shows the day).
+    edit(content / "vendors" / "amplang-uji.yml", "Amplang kepiting", "Amplang rajungan")
+    assert generate(content, docs, DAY).written.written > 0 and len(rendered) == 2
+    later = DAY + datetime.timedelta(days=1)
+    assert generate(content, docs, later).written.written > 0 and len(rendered) == 3
+    # `serve` renders from its caches: the build after it renders its pages to check them.
+    generate(content, docs, later, caches=pipeline.Caches())
+    assert generate(content, docs, later).written.written == 0 and len(rendered) == 5
+
+
+def test_pages_are_made_from_a_fingerprint_that_stays_between_runs(content: Path) -> None:
+    """No address in memory or other trace of one process in what the pages are made from:
+    another process finds the same, so a second build can skip rendering."""
+    script = (
+        "import datetime, sys; from pathlib import Path; from generator import pipeline;"
+        "from generator.output import inputs; from generator.photos import publish;"
+        "from generator.content.index import build_index;"
+        "from generator.photos.inspect import load_with_photos;"
+        "c = load_with_photos(Path('content'));"
+        "b, f, _ = pipeline.publish_photos(c, publish.default_cache_dir(Path('content')));"
+        "print(inputs.made_from('pages', c, datetime.date(2025, 7, 1), b, f))"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout == runs[1].stdout and len(runs[0].stdout.strip()) == 64
+
+
 def test_a_hand_written_twin_is_never_claimed(tmp_path: Path) -> None:
     from generator.output.write import write_docs
 
@@ -89,3 +147,17 @@ def test_a_damaged_manifest_is_named(tmp_path: Path) -> None:
         with pytest.raises(BuildFailed) as caught:
             write_docs({"a.md": "B"}, docs)
         assert str(caught.value).startswith(f"{docs / MANIFEST} rusak; jika folder itu")
+
+
+def test_manifests_of_earlier_versions_are_still_read(tmp_path: Path) -> None:
+    """Folders built before pages and PDFs shared one manifest format keep working."""
+    from generator.output.manifest import Manifest, read_manifest, write_manifest
+
+    pages, prints = tmp_path / "pages.json", tmp_path / "prints.json"
+    pages.write_text('["a.md", "b/c.md", "../luar.md"]', "utf-8")
+    prints.write_text('{"katalog.pdf": "f1", "/etc/x.pdf": "f2"}', "utf-8")
+    assert read_manifest(pages) == Manifest({"a.md": "", "b/c.md": ""})
+    assert read_manifest(prints) == Manifest({"katalog.pdf": "f1"})
+    write_manifest(prints, Manifest({"katalog.pdf": "f1"}, "bahan"))
+    assert read_manifest(prints) == Manifest({"katalog.pdf": "f1"}, "bahan")
+    assert read_manifest(tmp_path / "none.json") == Manifest()

@@ -7,6 +7,7 @@ decoded from a rendered image, their booklet sheets.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import shutil
@@ -269,6 +270,52 @@ def test_unchanged_pdfs_are_not_made_again_and_stale_ones_go(content: Path, tmp_
     index = build_index(load_with_photos(content), GOLDEN_DAY)
     assert write_prints(index, out).made == ["acara/bazar-uji/kartu-lapak.pdf"]
     assert write_prints(index, out).made == []
+
+
+def test_pdfs_made_from_the_same_are_not_rendered_to_find_out(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering every PDF's HTML to fingerprint it took a second per build: a build made
+    from what the last one was made from takes the fingerprints from the manifest. Any
+    change still remakes exactly the PDFs that show it."""
+    from generator.output.prints import write_prints
+    from generator.printed import render as print_render
+
+    def index(day=GOLDEN_DAY):
+        return build_index(load_with_photos(content), day)
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text("utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), "utf-8")
+
+    out = tmp_path / "out"
+    assert len(write_prints(index(), out).made) == 8
+    with monkeypatch.context() as patched:
+        for name in ("catalogue_plan", "event_plan", "cards_html"):
+            patched.setattr(print_render, name, lambda *_: pytest.fail("rendered again"))
+        again = write_prints(index(), out)
+    assert (again.made, again.unchanged) == ([], 8)
+
+    # A price: the whole catalogue and that of the bazaar where the vendor has a stall.
+    edit(content / "vendors" / "amplang-uji.yml", "price: 35000", "price: 36000")
+    assert write_prints(index(), out).made == [
+        "katalog.pdf",
+        "katalog-booklet.pdf",
+        "acara/bazar-uji/katalog.pdf",
+        "acara/bazar-uji/katalog-booklet.pdf",
+    ]
+    assert "Rp36.000" in " ".join(pages_text(out / "katalog.pdf"))
+    # Another bazaar's place: that bazaar's catalogue only (its stall cards do not show it).
+    edit(content / "events" / "bazar-depan.yml", "Lapangan RW 1", "Lapangan RW 2")
+    assert write_prints(index(), out).made == [
+        "acara/bazar-depan/katalog.pdf",
+        "acara/bazar-depan/katalog-booklet.pdf",
+    ]
+    # The day: the whole catalogue's cover says when it was printed; the others do not.
+    later = index(GOLDEN_DAY + datetime.timedelta(days=1))
+    assert write_prints(later, out).made == ["katalog.pdf", "katalog-booklet.pdf"]
+    assert write_prints(later, out).made == []
 
 
 def test_site_links_the_pdfs_with_print_instructions(sample_site: Path) -> None:

@@ -1,23 +1,32 @@
 """Write the printed catalogues (PDF) into a folder; the only module that writes PDFs.
 
 Laying out a PDF takes seconds, so a PDF is made again only when its HTML (or the
-stylesheet, fonts or engine) changed: a fingerprint of each is kept in a state
-file beside the PDFs. Like the page manifest, the state file also says which
-PDFs are ours, so only those are ever replaced or deleted.
+stylesheet, fonts or engine) changed: a fingerprint of each is kept in a manifest
+(`manifest`) beside the PDFs, which also says which PDFs are ours, so only those are
+ever replaced or deleted. Rendering every HTML to fingerprint it takes a second too: the
+manifest also keeps what they were all made from (`inputs`), and a build made from the
+same takes the fingerprints from there.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.index import Index
 from generator.messages import t
-from generator.output.write import _write_atomically, refuse_outside, remove_stale
-from generator.printed import booklet, compose, layout, render
+from generator.output import inputs
+from generator.output.manifest import (
+    Manifest,
+    read_manifest,
+    refuse_outside,
+    remove_stale,
+    write_atomically,
+    write_manifest,
+)
+from generator.printed import layout, render
 from generator.problems import BuildFailed
 
 STATE = ".katalog-cetak.json"  # a dotfile: MkDocs does not publish it
@@ -57,9 +66,7 @@ def jobs(index: Index) -> list[Job]:
             Job(
                 f"acara/{slug}/kartu-lapak.pdf",
                 lambda sheets=sheets: "\0".join(sheets()),
-                lambda sheets=sheets: compose.merge(
-                    [laid.pdf for laid in layout.lay_out(sheets())]
-                ),
+                lambda sheets=sheets: _merge(sheets()),
             )
         )
     return out
@@ -67,26 +74,49 @@ def jobs(index: Index) -> list[Job]:
 
 def _plan_job(path: str, plan: Callable[[], render.Plan]) -> Job:
     made = functools.cache(plan)  # the source and the PDF come from one plan
-    return Job(path, lambda: made().source(), lambda: compose.make(made()), booklet_name(path))
+    return Job(path, lambda: made().source(), lambda: _compose(made()), booklet_name(path))
+
+
+# Imported when a PDF is made: a build that finds them all up to date needs no pypdf.
+def _compose(plan: render.Plan) -> bytes:
+    from generator.printed import compose
+
+    return compose.make(plan)
+
+
+def _merge(sheets: list[str]) -> bytes:
+    from generator.printed import compose
+
+    return compose.merge([laid.pdf for laid in layout.lay_out(sheets)])
+
+
+def _booklet(pdf: bytes) -> bytes:
+    from generator.printed import booklet
+
+    return booklet.impose(pdf)
 
 
 def write_prints(
     index: Index, out_dir: Path, progress: Callable[[str], None] | None = None
 ) -> PrintReport:
     """Make `out_dir` hold every printed file; remake only those whose input changed."""
-    before = _read_state(out_dir)
+    state = out_dir / STATE
+    before = read_manifest(state)
+    made_from = inputs.made_from("prints", index.content, index.today)
+    # The fingerprints of the last build, if it was made from the same as this one.
+    known = before.files if before.made_from == made_from else {}
     after: dict[str, str] = {}
     made: list[str] = []
     unchanged = 0
-    owned = dict(before)  # what the state file says while we work
+    owned = dict(before.files)  # what the manifest says while we work
     for job in jobs(index):
-        key = layout.fingerprint(job.source())
+        key = known.get(job.path) or layout.fingerprint(job.source())
         paths = [job.path] + ([job.booklet] if job.booklet else [])
         for path in paths:
-            if path not in before and (out_dir / path).exists():
+            if path not in before.files and (out_dir / path).exists():
                 raise BuildFailed(t("build.clash", path=out_dir / path))
             after[path] = key
-        if all(before.get(p) == key and (out_dir / p).is_file() for p in paths):
+        if all(before.files.get(p) == key and (out_dir / p).is_file() for p in paths):
             unchanged += len(paths)
             continue
         if progress:
@@ -97,31 +127,14 @@ def write_prints(
         # Claimed with no fingerprint first: a build killed half-way still knows these
         # files as its own, and makes them again next time.
         owned.update(dict.fromkeys(paths, ""))
-        _claim(out_dir, owned)
-        _write_atomically(out_dir / job.path, pdf)
+        write_manifest(state, Manifest(owned))
+        write_atomically(out_dir / job.path, pdf)
         made.append(job.path)
         if job.booklet:
-            _write_atomically(out_dir / job.booklet, booklet.impose(pdf))
+            write_atomically(out_dir / job.booklet, _booklet(pdf))
             made.append(job.booklet)
-    removed = remove_stale(out_dir, before.keys() - after.keys())
-    if before != after or made:  # `made` also when a PDF had gone missing
-        _claim(out_dir, after)
+    removed = remove_stale(out_dir, before.files.keys() - after.keys())
+    now = Manifest(after, made_from)
+    if now != before or made:  # `made` also when a PDF had gone missing
+        write_manifest(state, now)
     return PrintReport(made, unchanged, removed)
-
-
-def _claim(out_dir: Path, state: dict[str, str]) -> None:
-    _write_atomically(out_dir / STATE, json.dumps(state, indent=0, sort_keys=True).encode())
-
-
-def _read_state(out_dir: Path) -> dict[str, str]:
-    path = out_dir / STATE
-    if not path.exists():
-        return {}
-    try:
-        state = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        state = None
-    if not isinstance(state, dict) or not all(isinstance(v, str) for v in state.values()):
-        raise BuildFailed(t("build.manifest", path=path))
-    # Only plain relative paths: a tampered state file must not reach outside out_dir.
-    return {p: v for p, v in state.items() if ".." not in p.split("/") and not p.startswith("/")}

@@ -1,23 +1,29 @@
 """Write generated pages to the docs folder; the only module that writes Markdown.
 
-A manifest lists what the generator wrote, so it only ever deletes its own
-files: a page written by hand in the docs folder survives every build.
+A manifest (see `manifest`) lists what the generator wrote, so it only ever deletes its
+own files: a page written by hand in the docs folder survives every build. It also keeps
+a fingerprint of each page and of what they were all made from, so a build whose inputs
+did not change finds its pages in place without making them again (`unchanged_docs`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from generator.messages import t
-from generator.problems import BuildFailed, os_failure
+from generator.output.manifest import (
+    Manifest,
+    read_manifest,
+    refuse_outside,
+    remove_stale,
+    write_atomically,
+    write_manifest,
+)
+from generator.problems import BuildFailed
 
 STATIC = "static"  # files copied as they are (stylesheet), under generator/static/
 MANIFEST = ".katalog-manifest.json"  # MkDocs skips dotfiles
@@ -57,6 +63,7 @@ def write_docs(
     docs_dir: Path,
     files: dict[str, Path] | None = None,
     source: bytes = b"",
+    made_from: str = "",
 ) -> WriteReport:
     """Make `docs_dir` hold `pages` (plus static files, plus `files`: docs path -> a file to
     copy there, e.g. processed photos) next to any hand-written files.
@@ -65,36 +72,66 @@ def write_docs(
     MkDocs' live reload only sees real edits. Pages generated last time and not
     this time are removed; files the generator never wrote are never touched.
     `source`: a fingerprint of what the pages were made from (see `stamped_service_worker`).
+    `made_from`: a fingerprint of everything `pages` and `files` were made from, for
+    `unchanged_docs`; "" when there is none.
     """
     wanted: dict[str, bytes | Path] = {
         path: body.encode("utf-8") for path, body in pages.items()
     } | static_files()
     wanted |= files or {}
     wanted[SERVICE_WORKER] = stamped_service_worker(wanted, source)
-    before = _read_manifest(docs_dir)
+    manifest = docs_dir / MANIFEST
+    before = read_manifest(manifest)
     # Files the generator did not write are the author's: never overwritten (an error if
     # they differ from the page that would go there), never claimed, never deleted.
-    hand = {rel for rel in wanted if rel not in before and (docs_dir / rel).exists()}
+    hand = {rel for rel in wanted if rel not in before.files and (docs_dir / rel).exists()}
     clashes = sorted(rel for rel in hand if (docs_dir / rel).read_bytes() != _data(wanted[rel]))
     if clashes:
         raise BuildFailed(t("build.clash", path=docs_dir / clashes[0]))
     ours = wanted.keys() - hand
     # Claim the new pages before writing them, so a build killed half-way still knows
     # them as its own next time.
-    if not ours <= before:  # a rewrite of an unchanged manifest would wake MkDocs
-        _write_manifest(docs_dir, before | ours)
+    if not ours <= before.files.keys():  # a rewrite of an unchanged manifest would wake MkDocs
+        claimed = dict.fromkeys(ours, "") | before.files
+        write_manifest(manifest, Manifest(claimed))
     # Compare everything first, then write in one burst: a live preview that sees the
     # first write starts rebuilding, and should not have to start again.
     changed = [rel for rel in sorted(ours) if not _same(docs_dir / rel, wanted[rel])]
     for rel in changed:
         refuse_outside(docs_dir, docs_dir / rel)
     for rel in changed:
-        _write_atomically(docs_dir / rel, _data(wanted[rel]))
+        write_atomically(docs_dir / rel, _data(wanted[rel]))
     written, unchanged = len(changed), len(wanted) - len(changed)
-    removed = remove_stale(docs_dir, before - wanted.keys())
-    if before != ours:
-        _write_manifest(docs_dir, ours)
+    removed = remove_stale(docs_dir, before.files.keys() - wanted.keys())
+    # `made_from` vouches for every file only when they are all ours.
+    after = Manifest(
+        {rel: _fingerprint(wanted[rel]) for rel in sorted(ours)}, "" if hand else made_from
+    )
+    if after != before:
+        write_manifest(manifest, after)
     return WriteReport(written, unchanged, removed)
+
+
+def unchanged_docs(docs_dir: Path, files: dict[str, Path], made_from: str) -> WriteReport | None:
+    """What `write_docs` would report if `docs_dir` already holds what `made_from` makes,
+    checked file by file as `write_docs` would (a page against the fingerprint of what was
+    written, a copied file by name and size, `files`); None if it does not, or may not."""
+    manifest = read_manifest(docs_dir / MANIFEST)
+    if (
+        not made_from
+        or manifest.made_from != made_from
+        or not files.keys() <= manifest.files.keys()
+    ):
+        return None
+    for rel, fingerprint in manifest.files.items():
+        target = docs_dir / rel
+        if rel in files:
+            same = _same(target, files[rel])
+        else:
+            same = target.is_file() and fingerprint == _fingerprint(target.read_bytes())
+        if not same:
+            return None
+    return WriteReport(written=0, unchanged=len(manifest.files), removed=0)
 
 
 def stamped_service_worker(wanted: dict[str, bytes | Path], source: bytes) -> bytes:
@@ -111,35 +148,13 @@ def stamped_service_worker(wanted: dict[str, bytes | Path], source: bytes) -> by
     return source_js.replace(BUILD_ID, digest.hexdigest()[:16].encode(), 1)
 
 
-def remove_stale(root: Path, paths: Iterable[str]) -> int:
-    """Delete files the generator wrote last time and not this time (and folders left
-    empty); return how many."""
-    removed = 0
-    for rel in sorted(paths):
-        stale = root / rel
-        if inside(root, stale) and stale.is_file():
-            stale.unlink()
-            removed += 1
-            _remove_empty_parents(stale.parent, root)
-    return removed
-
-
-def inside(root: Path, target: Path) -> bool:
-    """Whether `target`'s folder is `root` or in it, links followed: a manifest, or a docs
-    folder that came with a pull request, must not lead the generator elsewhere."""
-    try:
-        return target.parent.resolve().is_relative_to(root.resolve())
-    except OSError:  # a loop of links
-        return False
-
-
-def refuse_outside(root: Path, target: Path) -> None:
-    if not inside(root, target):
-        raise BuildFailed(t("build.link_outside", path=target, root=root))
-
-
 def _data(source: bytes | Path) -> bytes:
     return source.read_bytes() if isinstance(source, Path) else source
+
+
+def _fingerprint(source: bytes | Path) -> str:
+    """A page's, as the manifest keeps it; "" for a copied file (compared by name and size)."""
+    return "" if isinstance(source, Path) else hashlib.sha256(source).hexdigest()
 
 
 def _same(target: Path, source: bytes | Path) -> bool:
@@ -150,47 +165,3 @@ def _same(target: Path, source: bytes | Path) -> bool:
         # is the same file, without reading megabytes on every build.
         return target.stat().st_size == source.stat().st_size
     return target.read_bytes() == source
-
-
-def _write_manifest(docs_dir: Path, paths: Iterable[str]) -> None:
-    _write_atomically(docs_dir / MANIFEST, json.dumps(sorted(paths), indent=0).encode())
-
-
-def _read_manifest(docs_dir: Path) -> set[str]:
-    path = docs_dir / MANIFEST
-    if not path.exists():
-        return set()
-    try:
-        listed = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        listed = None
-    if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
-        raise BuildFailed(t("build.manifest", path=path))
-    # Only plain relative paths: a tampered manifest must not reach outside docs_dir.
-    return {p for p in listed if ".." not in p.split("/") and not p.startswith("/")}
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    # A name of its own (a `serve` and a `build` may write at once), a dotfile (MkDocs
-    # skips it), and gone again whatever stops the write, Ctrl+C included.
-    tmp: Path | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        tmp = Path(name)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)  # as a plain write would leave it, not mkstemp's 0600
-        tmp.replace(target)
-    except BaseException as err:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise os_failure(err, target) from None
-        raise
-
-
-def _remove_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent

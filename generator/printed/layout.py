@@ -15,6 +15,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
 from typing import Any
 
 from generator.messages import t
@@ -49,13 +50,12 @@ PRINT_FORMAT = "1"  # our own layout code's version, for fingerprint()
 
 def fingerprint(html: str) -> str:
     """What a PDF depends on besides its HTML: the stylesheet, the fonts, the engine."""
-    weasyprint = _weasyprint()
     digest = hashlib.sha256()
-    import pypdf
-    import segno
-
+    # Read from the installed metadata: importing WeasyPrint takes half a second, and a
+    # PDF whose fingerprint did not change needs no WeasyPrint.
+    engines = (version(name) for name in ("weasyprint", "segno", "pypdf"))
     # PRINT_FORMAT: raise it when the joining, frames or imposition code changes.
-    versions = (weasyprint.__version__, segno.__version__, pypdf.__version__, PRINT_FORMAT)
+    versions = (*engines, PRINT_FORMAT)
     for part in (html, stylesheet_text(), *versions, *_font_sizes()):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()

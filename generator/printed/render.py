@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import segno
 from markupsafe import Markup
 
 from generator.content import formats
@@ -154,6 +153,8 @@ def _qr_img(url: str) -> str:
     # and WeasyPrint draws it at once where it walks an SVG path step by step (a fifth of
     # the catalogue's time). Error level M survives a smudge or a fold; the quiet zone is
     # in the image.
+    import segno  # here, in the workers: a build whose PDFs are up to date needs none
+
     uri = segno.make(url, error="m", micro=False).png_data_uri(scale=1, border=2)
     return f'<img class="qr" src="{uri}" alt="">'
 

@@ -25,7 +25,7 @@ from generator.output.manifest import (
 )
 from generator.problems import BuildFailed
 
-STATIC = "static"  # files copied as they are (stylesheet), under generator/static/
+STATIC = "static"  # files copied as they are (stylesheet), under generator/web/static/
 MANIFEST = ".katalog-manifest.json"  # MkDocs skips dotfiles
 
 

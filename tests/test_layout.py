@@ -128,3 +128,17 @@ def test_check_loads_no_renderer_no_mkdocs_no_photo_pool() -> None:
     }
     assert heavy & loaded == set()
     assert "generator.photos.inspect" in loaded  # the sample names photos: they are judged
+
+
+def test_no_function_is_longer_than_a_screenful_or_so() -> None:
+    """80 lines at most, the message catalogue apart (a table, not logic)."""
+    long = []
+    for name, path in modules():
+        if name == "generator.messages":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > 80:
+                    long.append(f"{name}.{node.name}: {lines} lines")
+    assert not long

@@ -31,17 +31,18 @@ def search_box(
     page.goto(base_url)
     page.locator("label.md-header__button[for='__search']").click()
     box = page.locator("input.md-search__input")
+    none = "/Tidak|No match/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    item = "document.querySelector('.md-search-result__item')"
 
     def run(query: str) -> list[list[str]]:
         box.fill("")
         box.press("End")  # Material searches on keyup
-        page.wait_for_function("!document.querySelector('.md-search-result__item')")
+        # Cleared: no results, and no "Tidak ada" left from a query that found nothing,
+        # which would otherwise be read as the answer to the next query.
+        page.wait_for_function(f"!{item} && !{none}")
         box.fill(query)
         box.press("End")  # one keyup: one query, no results of a half-typed word
-        page.wait_for_function(
-            "document.querySelector('.md-search-result__item') || /Tidak|No match/i"
-            ".test(document.querySelector('.md-search-result__meta').textContent)"
-        )
+        page.wait_for_function(f"{item} || {none}")
         groups = page.locator(".md-search-result__item")
         return [
             [

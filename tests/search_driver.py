@@ -1,0 +1,87 @@
+"""Residents' searches typed into a built site's search box in Chromium, as a phone does.
+
+Shared by tests/test_search.py (the sample catalogue, with a threshold) and
+bench/search_eval.py (the sample and a held-out catalogue, measured and printed).
+A query set is a YAML list of `{q: …, want: [page, …], anchor: …}` (see
+tests/cases/search/queries.yml).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import urllib.parse
+from collections.abc import Callable, Iterator
+
+TOP = 5
+
+# The result links, best first: one group per page (as Material groups them), the page
+# first, then the page's own sections.
+Search = Callable[[str], list[list[str]]]
+
+
+@contextlib.contextmanager
+def search_box(
+    browser, base_url: str, top: int = TOP, block: str | None = None
+) -> Iterator[Search]:
+    """A phone with the search box open; `search(q)` returns the first `top` groups.
+    `block`: a URL pattern the page may not load (`**/cari.js`: plain Material search)."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    if block:
+        page.route(block, lambda route: route.abort())
+    page.goto(base_url)
+    page.locator("label.md-header__button[for='__search']").click()
+    box = page.locator("input.md-search__input")
+    none = "/Tidak|No match/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    item = "document.querySelector('.md-search-result__item')"
+
+    def run(query: str) -> list[list[str]]:
+        box.fill("")
+        box.press("End")  # Material searches on keyup
+        # Cleared: no results, and no "Tidak ada" left from a query that found nothing,
+        # which would otherwise be read as the answer to the next query.
+        page.wait_for_function(f"!{item} && !{none}")
+        box.fill(query)
+        box.press("End")  # one keyup: one query, no results of a half-typed word
+        page.wait_for_function(f"{item} || {none}")
+        groups = page.locator(".md-search-result__item")
+        return [
+            [
+                where(link, base_url)
+                for link in groups.nth(i)
+                .locator("a.md-search-result__link")
+                .evaluate_all("links => links.map(a => a.href)")
+            ]
+            for i in range(min(groups.count(), top))
+        ]
+
+    try:
+        yield run
+    finally:
+        page.close()
+
+
+def where(link: str, base_url: str) -> str:
+    """`usaha/x/#produk` from Material's `http://…/usaha/x/?h=query#produk`."""
+    parts = urllib.parse.urlsplit(link.removeprefix(base_url))
+    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def page_of(link: str) -> str:
+    return link.split("#")[0]
+
+
+def pages(groups: list[list[str]]) -> list[str]:
+    """The pages of a search's result groups, best first."""
+    return [page_of(group[0]) for group in groups if group]
+
+
+def found(case: dict, groups: list[list[str]]) -> bool:
+    """One of the pages the query wants is among the results."""
+    return bool(set(case["want"]) & set(pages(groups)))
+
+
+def lands_on_product(case: dict, groups: list[list[str]]) -> bool:
+    """The best result is the wanted page and one of its links opens it at `anchor`."""
+    best = groups[0] if groups else []
+    target = case["want"][0]
+    return bool(best) and page_of(best[0]) == target and f"{target}#{case['anchor']}" in best

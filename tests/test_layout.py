@@ -51,12 +51,18 @@ def modules() -> list[tuple[str, Path]]:
     return found
 
 
-def imported(path: Path) -> set[str]:
-    """Every `generator.…` module the file imports, at the top or inside a function."""
+def imported(path: Path, text: str | None = None) -> set[str]:
+    """Every `generator.…` module the file imports, at the top or inside a function
+    (`text`: the file's source, when it is not read from `path`)."""
     out = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    source = text if text is not None else path.read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             out |= {a.name for a in node.names if a.name.startswith("generator.")}
+        elif isinstance(node, ast.ImportFrom) and node.level:  # `from ..web import x`
+            here = path.relative_to(ROOT).with_suffix("").parts
+            base = ".".join(here[: len(here) - node.level])
+            out.add(f"{base}.{node.module}" if node.module else base)
         elif isinstance(node, ast.ImportFrom) and node.module:
             if node.module == "generator":
                 out |= {f"generator.{a.name}" for a in node.names}
@@ -85,6 +91,8 @@ def test_the_check_finds_an_upward_import(tmp_path: Path) -> None:
     module = tmp_path / "x.py"
     module.write_text("def f():\n    from generator.web import render\n")
     assert imported(module) == {"generator.web"}
+    relative = "def f():\n    from ..web import render\n"  # in generator/content/
+    assert imported(PACKAGE / "content" / "probe.py", relative) == {"generator.web"}
 
 
 def loaded_after(code: str) -> set[str]:

@@ -128,6 +128,20 @@ def test_new_files_are_written_beside_an_unrelated_broken_file(content: Path) ->
     assert not (content / "vendors" / "toko-lain.yml").exists()
 
 
+def test_a_broken_photo_elsewhere_is_mentioned_as_check_would(content: Path) -> None:
+    """`new` judges the other files' photos as `check` does: text saved as a .jpg."""
+    (content / "vendors" / "foto" / "amplang.jpg").write_text("bukan foto", "utf-8")
+    made = run(
+        *("new", "vendor", "toko-bu-sari", "--name", "Toko Bu Sari"),
+        *("--category", "makanan", "--product", "Kue lapis", "--price", "2500"),
+        cwd=content.parent,
+    )
+    assert made.returncode == 0, made.stderr
+    assert made.stderr.startswith(
+        "catatan: berkas lain masih bermasalah (2 masalah di content/vendors/amplang-uji.yml)"
+    )
+
+
 def test_new_vendor_refuses_bad_names_and_missing_answers(content: Path) -> None:
     bad = run("new", "vendor", "Toko Bu Sari", cwd=content.parent)
     assert bad.returncode == 1

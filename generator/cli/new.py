@@ -13,9 +13,10 @@ import click
 from generator.authoring import scaffold
 from generator.cli.shared import CONTENT, friendly
 from generator.content import references, values
-from generator.content.load import load_catalogue, load_content, parse_file
+from generator.content.load import load_catalogue, parse_file
 from generator.content.model import Event, Vendor
 from generator.messages import Count, t, with_hint
+from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid, count
 
 
@@ -113,7 +114,7 @@ def _write_checked(
 def _mention_other_problems(content_dir: Path) -> None:
     """Problems in other files don't stop a new one; the volunteer still hears of them."""
     try:
-        load_content(content_dir)
+        load_with_photos(content_dir)
     except ContentInvalid as err:
         files = sorted({problem.file for problem in err.problems})
         total = Count(count(err.problems))

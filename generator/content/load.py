@@ -54,7 +54,8 @@ FileCache = dict[tuple[str, type, int, int], Parsed]
 def load_content(
     content_dir: Path,
     cache: FileCache | None = None,
-    judge_photo: references.PhotoJudge | None = None,
+    *,
+    judge_photo: references.PhotoJudge | None,
 ) -> Content:
     """Every file parsed, validated and checked against the others; each photo named
     also judged by `judge_photo` when given (see `photos.inspect`). Raises

@@ -11,7 +11,7 @@
 // At most MOST pages and files are kept; the one used longest ago goes first.
 // Registered by katalog.js; it lives at the site's root because a service worker only
 // serves pages at or below its own folder. (`serve` replaces it with one that removes
-// itself: see generator/preview.py.)
+// itself: see generator/output/preview.py.)
 var BUILD = "BUILD_ID";
 // Every site on one origin (two catalogues on one github.io) shares the cache storage:
 // this site's caches are named after its own address, and only those are ever deleted.

@@ -15,6 +15,7 @@ from conftest import FIXTURE, ROOT
 from generator.content.index import build_index
 from generator.photos.inspect import load_with_photos
 from generator.web import word_groups
+from generator.web.files import data_files
 from generator.web.search_words import root, word_map
 
 SCRIPT = ROOT / "generator" / "web" / "static" / "cari.js"
@@ -30,8 +31,11 @@ def test_roots_follow_indonesian_affixes_and_leave_names_alone() -> None:
 
 def test_word_map_joins_roots_and_synonyms() -> None:
     words = word_map(build_index(load_with_photos(FIXTURE), datetime.date(2025, 7, 1)))
-    assert words["sayur"] == ["sayuran"]  # synonyms.yml of the fixture
-    assert words["amplang"] == ["kerupuk"] and words["kerupuk"] == ["amplang"]
+    # synonyms.yml of the fixture, each group joined with the generator's group that
+    # shares a word with it: [sayur, gangan, …] and [kerupuk, krupuk]
+    assert words["sayur"] == ["gangan", "sayuran", "vegetable", "vegetables"]
+    assert words["amplang"] == ["kerupuk", "krupuk"]
+    assert words["krupuk"] == ["amplang", "kerupuk"]
     assert words["kudap"] == []  # "Kudapan" is a word of the catalogue; its root is a key
 
 
@@ -81,6 +85,22 @@ def test_a_catalogue_group_joins_the_generators_groups_it_shares_a_word_with() -
         frozenset({"sambal", "sambel"}): frozenset(),
         frozenset({"bakery", "roti"}): {"bakery", "roti"},
     }
+
+
+def test_a_catalogue_without_synonyms_still_finds_the_variants(tmp_path) -> None:
+    """Another kelurahan's catalogue, with no synonyms.yml: its kata.json holds the
+    generator's groups for the words its pages show, and only those."""
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    (tmp_path / "content" / "synonyms.yml").unlink()
+    index = build_index(load_with_photos(tmp_path / "content"), datetime.date(2025, 7, 1))
+    words = json.loads(data_files(index)["search/kata.json"])
+    assert words["cabe"] == ["cabai", "chili", "chilli", "lombok"]
+    assert words["wadai"] == ["cake", "kue", "kueh", "kuih"]
+    assert words["iwak"] == ["fish", "ikan"]
+    # Its own pages say neither laundry nor kerupuk ("kerupuk" came from its synonyms.yml):
+    # those groups would only make the file bigger.
+    assert "laundry" not in words and "kerupuk" not in words
+    assert expand("Cabe rawit", words) == "Cabe cabai chili chilli lombok rawit"
 
 
 def expand(query: str, words: dict[str, list[str]]) -> str:

@@ -77,7 +77,7 @@ def site_words(index: Index) -> set[str]:
         found |= _tokens(model.model_dump(mode="json"))
     for event in index.content.events.values():
         found |= _tokens(event.model_dump(mode="json"))
-    return found | {root(word) for word in found}
+    return found | {root(word) for word in found if WORD.fullmatch(word)}  # not numbers
 
 
 @functools.cache

@@ -3,8 +3,9 @@
 Material's search (lunr) has no Indonesian stemmer, and people here spell the
 same thing many ways. The site's search script (`cari.js`) strips common affixes
 from each query word and looks the results up here, adding the catalogue's
-own words that share a root (Sastrawi, at build time) or a synonym group
-(`content/synonyms.yml`). Only words found here are added, so a rough
+own words that share a root (Sastrawi, at build time) or a group of words that
+mean the same (`word_groups`: the generator's list, joined by the catalogue's
+`content/synonyms.yml`). Only words found here are added, so a rough
 affix guess in the browser never adds noise, and a name like "Hartono" that
 no rule recognises is searched as typed.
 """
@@ -16,12 +17,17 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 
-from generator.content.index import Index
+from generator.content.formats import PAYMENT_NAMES
+from generator.content.index import FILTERS, Index
+from generator.web import word_groups
 
 # The separator the site's search splits text with (mkdocs.yml: plugins.search.separator).
 SEPARATOR = re.compile(r"[\s\-,:!=\[\]()\"/]+|\.(?!\d)")
 WORD = re.compile(r"[a-z]{3,}")
+TOKEN = re.compile(r"[a-z0-9]+")
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 @functools.cache
@@ -62,6 +68,47 @@ def vocabulary(index: Index) -> set[str]:
     }
 
 
+def site_words(index: Index) -> set[str]:
+    """Every word the catalogue's pages may show, and the roots of those: the words of
+    every text in the content, and those the site writes itself (templates, filters,
+    ways to pay: "bisa diantar", "Tunai")."""
+    found = set(_own_words())
+    for model in (index.content.catalogue, *index.content.vendors.values()):
+        found |= _tokens(model.model_dump(mode="json"))
+    for event in index.content.events.values():
+        found |= _tokens(event.model_dump(mode="json"))
+    return found | {root(word) for word in found if WORD.fullmatch(word)}  # not numbers
+
+
+@functools.cache
+def _own_words() -> frozenset[str]:
+    texts = [path.read_text("utf-8") for path in sorted(TEMPLATES.glob("*.j2"))]
+    texts += [f"{f.title} {f.label} {f.description}" for f in FILTERS.values()]
+    texts += PAYMENT_NAMES.values()
+    return frozenset(_tokens(texts))
+
+
+def _tokens(value: object) -> set[str]:
+    """The words of every string in `value` (nested lists and mappings too)."""
+    if isinstance(value, str):
+        return set(TOKEN.findall(value.casefold()))
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return set().union(*map(_tokens, value))
+    return set()
+
+
+def groups(index: Index) -> list[word_groups.Joined]:
+    """The groups this catalogue's search needs: its own (`synonyms.yml`) joined with the
+    generator's list, and those of the list with a word the site shows (the others
+    would only make `kata.json` bigger: searching for them finds nothing here)."""
+    shipped = [group.words for group in word_groups.shipped().groups]
+    joined = word_groups.join(shipped, index.content.synonyms)
+    shown = site_words(index)
+    return [group for group in joined if group.local or group.words & shown]
+
+
 def word_map(index: Index) -> dict[str, list[str]]:
     """`{word: other words to search for too}`.
 
@@ -70,6 +117,11 @@ def word_map(index: Index) -> dict[str, list[str]]:
     is a key even with nothing to add, as the browser only uses a guessed root that is
     one. A word that starts with its root needs no entry under the root: the search
     already matches `sayur` inside `sayuran`.
+
+    Each word of a group (`groups`) gets the others; the catalogue's own words also
+    under their roots, as before the generator had a list. A word of the generator's
+    list the catalogue doesn't have is a key too, used as typed: it also gets what the
+    browser would have found by its root ("pesanan" -> "pesan").
     """
     vocabulary_roots = {word: root(word) for word in vocabulary(index)}
     family: dict[str, set[str]] = defaultdict(set)
@@ -80,10 +132,14 @@ def word_map(index: Index) -> dict[str, list[str]]:
     words: dict[str, set[str]] = defaultdict(set, family)
     for word, base in vocabulary_roots.items():
         words[word] |= ({base} | family[base]) - {word}
-    for group in index.content.synonyms:
-        for word in group:
-            words[word] |= set(group) - {word}
-            words[root(word)] |= set(group) - {root(word)}
+    for group in groups(index):
+        for word in group.words:
+            words[word] |= group.words - {word}
+        for word in group.local:
+            words[root(word)] |= group.words - {root(word)}
+        for word in group.words - group.local - vocabulary_roots.keys():
+            if (base := root(word)) != word and base in family:
+                words[word] |= ({base} | family[base]) - {word}
     return {key: sorted(others) for key, others in sorted(words.items())}
 
 

@@ -1,9 +1,9 @@
 // Search the way people here write. Material's search has no Indonesian stemmer and no
 // hook for the query, so each query on its way to the search worker gets, for every
 // word, the catalogue's words with the same root or in the same synonym group
-// (search/kata.json, made at build time with the Sastrawi stemmer and
-// content/synonyms.yml). The results coming back are told about the words typed, not
-// the words added ("Tidak ada: lombok" would confuse a reader who typed "cabe").
+// (search/kata.json, made at build time with the Sastrawi stemmer, the generator's word
+// list and content/synonyms.yml). The results coming back are told about the words typed,
+// not the words added ("Tidak ada: lombok" would confuse a reader who typed "cabe").
 // Loaded before Material's own script (generator/output/overrides/main.html), so that it sees
 // the search worker being set up.
 (function () {

@@ -46,6 +46,7 @@ import functools
 import gzip
 import hashlib
 import http.server
+import importlib.util
 import json
 import mimetypes
 import os
@@ -531,6 +532,8 @@ def main() -> None:
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         raise SystemExit("Debian's Chromium is missing: apt-get install chromium")
+    if importlib.util.find_spec("pagefind") is None:
+        raise SystemExit("Pagefind is missing: .venv/bin/pip install 'pagefind[bin]==1.5.2'")
     from playwright.sync_api import sync_playwright
 
     rows = []

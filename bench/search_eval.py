@@ -9,7 +9,7 @@ over HTTP on localhost, and every query is typed into the search box as on a pho
 
     .venv/bin/python bench/search_eval.py               # both sets
     .venv/bin/python bench/search_eval.py --only karang-jati
-    .venv/bin/python bench/search_eval.py --plain       # without assets/cari.js: Material's own
+    .venv/bin/python bench/search_eval.py --plain       # Pagefind alone, no word list
 
 Prints, per set, recall@5 (a query is found when one of its `want` pages is among the
 first five results), how many product queries land on the product, and each miss with
@@ -91,7 +91,7 @@ def check_wants(name: str, cases: list[dict], site: Path) -> None:
 
 def measure(browser, name: str, cases: list[dict], base_url: str, plain: bool) -> Result:
     result = Result(name, queries=len(cases))
-    with search_box(browser, base_url, block="**/assets/cari.js" if plain else None) as search:
+    with search_box(browser, base_url, block="**/search/**" if plain else None) as search:
         for case in cases:
             groups = search(case["q"])
             if not found(case, groups):
@@ -129,7 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=sorted(SETS), help="measure one set")
     parser.add_argument(
-        "--plain", action="store_true", help="block assets/cari.js: Material's search alone"
+        "--plain", action="store_true", help="block search/: Pagefind without our words"
     )
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
@@ -154,7 +154,7 @@ def main() -> None:
                 server.shutdown()
         browser.close()
     print(
-        ("Material's search alone (assets/cari.js blocked)\n" if args.plain else "")
+        ("Pagefind alone (search/kata.json and search/kosakata/ blocked)\n" if args.plain else "")
         + report(results)
     )
 

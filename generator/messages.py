@@ -775,6 +775,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "check the folder and the disk, then build again",
     ),
     "build.mkdocs": ("MkDocs gagal: {detail}", "MkDocs failed: {detail}"),
+    "build.search_index": (
+        "indeks pencarian (Pagefind) gagal dibuat: {detail}; pasang ulang dengan `make site`",
+        "the search index (Pagefind) failed: {detail}; reinstall with `make site`",
+    ),
     "build.config": ("{path}: {detail}", "{path}: {detail}"),
     "build.not_a_site": (
         "{path} bukan situs hasil build dan akan tertimpa; pilih --site-dir lain",

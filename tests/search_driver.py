@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 
 TOP = 5
 
-# The result links, best first: one group per page (as Material groups them), the page
-# first, then the page's own sections.
+# The result links, best first: one group per page, the page first, then the sections
+# of the page the search found (a product's heading).
 Search = Callable[[str], list[list[str]]]
 
 
@@ -23,33 +23,25 @@ Search = Callable[[str], list[list[str]]]
 def search_box(
     browser, base_url: str, top: int = TOP, block: str | None = None
 ) -> Iterator[Search]:
-    """A phone with the search box open; `search(q)` returns the first `top` groups.
-    `block`: a URL pattern the page may not load (`**/cari.js`: plain Material search)."""
+    """A phone on a vendor page, typing into the header's search box; `search(q)` returns
+    the first `top` groups once the box has answered that very query. `block`: a URL
+    pattern the page may not load (`**/search/**`: Pagefind without our word list)."""
     page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
     if block:
         page.route(block, lambda route: route.abort())
     page.goto(base_url)
-    page.locator("label.md-header__button[for='__search']").click()
-    box = page.locator("input.md-search__input")
-    none = "/Tidak|No match/i.test(document.querySelector('.md-search-result__meta').textContent)"
-    item = "document.querySelector('.md-search-result__item')"
+    box = page.locator("#cari-kata")
+    box.click()
+    answered = "q => document.getElementById('cari-panel').getAttribute('data-dicari') === q"
 
     def run(query: str) -> list[list[str]]:
-        box.fill("")
-        box.press("End")  # Material searches on keyup
-        # Cleared: no results, and no "Tidak ada" left from a query that found nothing,
-        # which would otherwise be read as the answer to the next query.
-        page.wait_for_function(f"!{item} && !{none}")
         box.fill(query)
-        box.press("End")  # one keyup: one query, no results of a half-typed word
-        page.wait_for_function(f"{item} || {none}")
-        groups = page.locator(".md-search-result__item")
+        page.wait_for_function(answered, arg=query, timeout=20_000)
+        groups = page.locator("#cari-hasil > li")
         return [
             [
                 where(link, base_url)
-                for link in groups.nth(i)
-                .locator("a.md-search-result__link")
-                .evaluate_all("links => links.map(a => a.href)")
+                for link in groups.nth(i).locator("a").evaluate_all("as => as.map(a => a.href)")
             ]
             for i in range(min(groups.count(), top))
         ]
@@ -61,7 +53,7 @@ def search_box(
 
 
 def where(link: str, base_url: str) -> str:
-    """`usaha/x/#produk` from Material's `http://…/usaha/x/?h=query#produk`."""
+    """`usaha/x/#produk` from `http://…/usaha/x/#produk`."""
     parts = urllib.parse.urlsplit(link.removeprefix(base_url))
     return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
 

@@ -22,6 +22,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from generator.messages import t
+from generator.output.search_index import BUNDLE, index_site
 from generator.problems import BuildFailed, os_failure
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin mkdocs<2 on purpose
@@ -65,6 +66,7 @@ def run_mkdocs(config: MkDocsConfig, site_dir: Path) -> None:
     config["site_dir"] = str(staging)
     try:
         mkdocs_build(config)
+        index_site(staging)
         _swap(staging, site_dir)
     except MkDocsException as err:
         raise BuildFailed(t("build.mkdocs", detail=err)) from None
@@ -126,7 +128,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _is_site(folder: Path) -> bool:
-    return (folder / "search" / "search_index.json").is_file() or (folder / "sitemap.xml").is_file()
+    return (folder / BUNDLE).is_dir() or (folder / "sitemap.xml").is_file()
 
 
 def configure_logging(verbose: bool) -> None:

@@ -2,24 +2,21 @@
 through preview_hook.py, plus the rebuild trigger the command uses).
 
 `serve` rebuilds "dirty": MkDocs renders only the pages whose Markdown changed, and the
-generator rewrites only the pages an edit touches (see write.py). Material's search
-plugin then writes a search index holding just those pages; `on_post_build` puts the
-others back, so search in the preview still finds every vendor. The generator, not
+generator rewrites only the pages an edit touches (see write.py); every page of the
+previous build stays in the served folder, so `on_post_build` indexes all of them for
+search again (Pagefind: about a second for a thousand vendors). The generator, not
 MkDocs' file polling, says when to rebuild: `request_rebuild` right after it wrote.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 # Module state lives across rebuilds: MkDocs loads a hook module once per process.
-_last: list[dict[str, Any]] = []  # the whole index after the previous build
 _pages: set[str] = set()  # pages that exist in this build
-_built: set[str] = set()  # pages rendered in this build
 _server: Any = None
 _config_stamp: float | None = None
 
@@ -55,23 +52,13 @@ def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environme
     return env
 
 
-def _index_path(config: Any) -> Path:
-    return Path(config.site_dir) / "search" / "search_index.json"
-
-
-def _page(location: str) -> str:
-    """The page part of a search location or a file's URL (home is "" in both)."""
-    return location.split("#", 1)[0].removeprefix("./")
+def _page(url: str) -> str:
+    """The page part of a file's URL (home is "")."""
+    return url.split("#", 1)[0].removeprefix("./")
 
 
 def on_pre_build(config: Any) -> None:
-    global _built, _config_stamp
-    _built = set()
-    # Material's search plugin merges dirty builds itself, assuming one page changed;
-    # it keeps stale and doubled entries otherwise. Its merge is switched off: ours is whole.
-    for plugin in config.plugins.values():
-        if hasattr(plugin, "search_index_prev"):
-            plugin.search_index_prev = None
+    global _config_stamp
     # A changed mkdocs.yml (theme, colours) touches every page: make MkDocs' dirty build
     # see every page as changed.
     stamp = Path(config.config_file_path).stat().st_mtime if config.config_file_path else None
@@ -90,32 +77,14 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    _built.add(_page(page.url))
-    return html
-
-
 def on_post_build(config: Any) -> None:
-    """The index: this build's entries for the pages it rendered, the previous build's for
-    the pages it did not, nothing for pages that are gone. (Material's own merge in dirty
-    mode assumes one page changed, and keeps stale and duplicate entries otherwise.)"""
-    global _last
+    """The search index of every page served, and no service worker."""
+    from generator.output.search_index import index_site
+
     # No offline copies of a preview: they would outlive it at 127.0.0.1:8000 and show
     # stale pages. This worker removes itself (and one a real build left there).
     (Path(config.site_dir) / "sw.js").write_text(_NO_SERVICE_WORKER, "utf-8")
-    path = _index_path(config)
-    try:
-        index = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return
-    fresh = [doc for doc in index["docs"] if _page(doc["location"]) in _built]
-    kept = [
-        doc
-        for doc in _last
-        if _page(doc["location"]) not in _built and _page(doc["location"]) in _pages
-    ]
-    index["docs"] = _last = kept + fresh
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    index_site(Path(config.site_dir))
 
 
 _NO_SERVICE_WORKER = """// Preview: no offline copies.

@@ -13,5 +13,5 @@ def data_files(index: Index) -> dict[str, str]:
     files = dict(opendata.files(index))
     for chart in stats.charts(index):
         files[f"statistik/{chart.name}.svg"] = stats.svg(chart)
-    files["search/kata.json"] = search_words.word_map_json(index)  # read by cari.js
+    files.update(search_words.search_files(index))  # read by cari.js
     return files

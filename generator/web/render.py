@@ -61,9 +61,9 @@ def environment() -> jinja2.Environment:
     return env
 
 
-# Material's per-page search weights (front matter `search: boost:`); other pages have none.
+# Search weights of a page's article (front matter `search: boost:`, Pagefind's weight).
 OWN_PAGE = 3  # a vendor's or an event's page: above the lists naming it
-TOPIC = 2  # a category's or programme's page: "bunga" finds the flowers' page first
+TOPIC = 1  # a category's or programme's page: its title already weighs (h1)
 # Lists repeat product names in short texts that would outrank the vendor's own page,
 # where the product is a heading.
 LISTS = 0.5
@@ -208,12 +208,32 @@ class SiteRenderer:
         self.page(
             path,
             "vendor.md.j2",
-            Meta(vendor.name, vendor.description or "", OWN_PAGE, jsonld=data, image=image),
+            Meta(
+                vendor.name,
+                vendor.description or "",
+                OWN_PAGE,
+                jsonld=data,
+                image=image,
+                filters=self._vendor_filters(slug),
+            ),
             key=self._vendor_key(slug),
             slug=slug,
             v=vendor,
             product_ids=[Markup(anchor) for anchor in product_ids(vendor)],  # [a-z0-9-]
         )
+
+    def _vendor_filters(self, slug: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The search filters a vendor's page belongs to (as its list pages name them)."""
+        vendor = self.index.vendor(slug)
+        filters = [("kategori", (self.category_names[vendor.category],))]
+        if vendor.rt:
+            filters.append(("rt", (f"RT {vendor.rt:02d}",)))
+        if vendor.rw:
+            filters.append(("rw", (f"RW {vendor.rw:02d}",)))
+        marks = tuple(f.label for f in FILTERS.values() if f.wanted(vendor))
+        if marks:
+            filters.append(("tanda", marks))
+        return tuple(filters)
 
     def _vendor_key(self, slug: str) -> tuple | None:
         """All a vendor page shows, for `serve`'s cache (none without one)."""
@@ -237,7 +257,13 @@ class SiteRenderer:
                 f"kategori/{category.id}.md",
                 self.index.by_category.get(category.id, []),
                 "category.md.j2",
-                Meta(category.name, category.description or "", TOPIC),
+                Meta(
+                    category.name,
+                    category.description or "",
+                    TOPIC,
+                    filters=(("kategori", (category.name,)),),
+                    first=True,
+                ),
                 c=category,
             )
 
@@ -275,7 +301,13 @@ class SiteRenderer:
                 f"rt/{number}.md",
                 slugs,
                 "rt.md.j2",
-                Meta(f"RT {number:02d}", f"Usaha di RT {number:02d}", LISTS),
+                Meta(
+                    f"RT {number:02d}",
+                    f"Usaha di RT {number:02d}",
+                    LISTS,
+                    filters=(("rt", (f"RT {number:02d}",)),),
+                    first=True,
+                ),
                 number=number,
             )
 
@@ -285,7 +317,13 @@ class SiteRenderer:
                 f"saring/{name}.md",
                 self.index.by_filter[name],
                 "filter.md.j2",
-                Meta(f.title, f.description.format(place=self.place), LISTS),
+                Meta(
+                    f.title,
+                    f.description.format(place=self.place),
+                    LISTS,
+                    filters=(("tanda", (f.label,)),),
+                    first=True,
+                ),
                 heading=f.title,
             )
 
@@ -303,6 +341,8 @@ class SiteRenderer:
         )
         # Shown by sw.js for a page the phone never opened, when there is no signal.
         self.page("luring.md", "offline.md.j2", Meta("Tanpa sinyal", searchable=False))
+        # The search form's page without JavaScript (or a shared `cari/?q=` link).
+        self.page("cari.md", "search.md.j2", Meta("Pencarian", searchable=False))
         self.page(
             "cetak.md",
             "print.md.j2",

@@ -1,13 +1,15 @@
-"""The search box's word list: which words a query word also stands for.
+"""What the search box knows beyond the index: which words a query word also stands
+for, which words are filters, and the catalogue's words for typing slips.
 
-Material's search (lunr) has no Indonesian stemmer, and people here spell the
-same thing many ways. The site's search script (`cari.js`) strips common affixes
-from each query word and looks the results up here, adding the catalogue's
-own words that share a root (Sastrawi, at build time) or a group of words that
-mean the same (`word_groups`: the generator's list, joined by the catalogue's
-`content/synonyms.yml`). Only words found here are added, so a rough
-affix guess in the browser never adds noise, and a name like "Hartono" that
-no rule recognises is searched as typed.
+People here spell the same thing many ways. The site's search script (`cari.js`)
+strips common affixes from each query word and looks the results up in
+`search/kata.json`, searching also the catalogue's own words that share a root
+(Sastrawi, at build time) or a group of words that mean the same (`word_groups`:
+the generator's list, joined by the catalogue's `content/synonyms.yml`). Only
+words found here are added, so a rough affix guess in the browser never adds
+noise, and a name like "Hartono" that no rule recognises is searched as typed.
+A word the index lacks is read as the nearest word of `search/kosakata/<letter>.json`
+(the catalogue's words, by first letter, with how often each is written).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,12 +62,16 @@ def _texts(index: Index) -> Iterator[str]:
 
 
 def vocabulary(index: Index) -> set[str]:
-    return {
+    return set(_counts(index))
+
+
+def _counts(index: Index) -> Counter[str]:
+    return Counter(
         word
         for text in _texts(index)
         for word in SEPARATOR.split(text.casefold())
         if WORD.fullmatch(word)
-    }
+    )
 
 
 def site_words(index: Index) -> set[str]:
@@ -143,5 +149,27 @@ def word_map(index: Index) -> dict[str, list[str]]:
     return {key: sorted(others) for key, others in sorted(words.items())}
 
 
-def word_map_json(index: Index) -> str:
-    return json.dumps(word_map(index), ensure_ascii=False, separators=(",", ":")) + "\n"
+def search_files(index: Index) -> dict[str, str]:
+    """`search/kata.json` (the words each word also stands for, and the words that are
+    filters: "halal" keeps the vendors the filter page "Usaha halal" lists) and
+    `search/kosakata/<letter>.json` (`[[word, times written], …]`, for typing slips:
+    split by first letter so a slip costs a reader one small file)."""
+    filters = {name: ["tanda", f.label] for name, f in FILTERS.items()}
+    files = {"search/kata.json": _json({"words": word_map(index), "filters": filters})}
+    # Every word a page shows (templates too: "pesan", "bungkus") at least once, and a
+    # group's other words 0 times: a slip in "lombok" still finds the catalogue's "cabai".
+    counts = _counts(index)
+    for word in filter(WORD.fullmatch, site_words(index)):
+        counts[word] = max(counts[word], 1)
+    for word in filter(WORD.fullmatch, (w for group in groups(index) for w in group.words)):
+        counts.setdefault(word, 0)
+    by_letter: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        by_letter[word[0]].append((word, count))
+    for letter, words in sorted(by_letter.items()):
+        files[f"search/kosakata/{letter}.json"] = _json(words)
+    return files
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,92 +1,494 @@
-// Search the way people here write. Material's search has no Indonesian stemmer and no
-// hook for the query, so each query on its way to the search worker gets, for every
-// word, the catalogue's words with the same root or in the same synonym group
-// (search/kata.json, made at build time with the Sastrawi stemmer, the generator's word
-// list and content/synonyms.yml). The results coming back are told about the words typed,
-// not the words added ("Tidak ada: lombok" would confuse a reader who typed "cabe").
-// Loaded before Material's own script (generator/output/overrides/main.html), so that it sees
-// the search worker being set up.
-(function () {
-  var here = document.currentScript && document.currentScript.src;
-  if (!here || typeof Worker === "undefined") return;
-  var words = null;
-  fetch(new URL("../search/kata.json", here))
-    .then(function (response) { return response.ok ? response.json() : null; })
-    .then(function (loaded) { words = loaded; })
-    .catch(function () {});
+// The search box in the header (generator/output/overrides/partials/cari.html).
+// Nothing of search loads with a page: the engine (Pagefind, which the build ran over the
+// site) and the word list come on the first focus of the box, and the index arrives in
+// small pieces, only those a query needs. Everything is asked of Pagefind through its
+// public API (search, filters, data); our own knowledge sits in front of it:
+// - words that mean the same (search/kata.json: the generator's word list, the
+//   catalogue's synonyms.yml, Indonesian roots): each word is searched as any of them;
+// - a word the catalogue doesn't have is read as its nearest catalogue word (one typing
+//   slip in 5 letters or more, two in 9 or more: search/kosakata/<letter>.json);
+// - "rt 7", "RT07", "rw 2", "halal", "diantar", "qris" narrow the results like the
+//   filters of the panel do.
+var cariRoot = document.currentScript ? new URL("../", document.currentScript.src) : null;
 
-  var QUERY = 2, RESULT = 3; // Material's message types
-  var pending = []; // the expansion of each query sent, in order: answers come in order
-  var send = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message) {
-    if (message && message.type === QUERY && typeof message.data === "string") {
-      var expanded = words ? expandQuery(message.data, words) : null;
-      pending.push(expanded);
-      if (expanded) arguments[0] = { type: QUERY, data: expanded.query };
-    }
-    return send.apply(this, arguments);
-  };
-  var listen = Worker.prototype.addEventListener;
-  Worker.prototype.addEventListener = function (type, listener, options) {
-    if (type !== "message" || typeof listener !== "function") {
-      return listen.apply(this, arguments);
-    }
-    return listen.call(this, type, function (event) {
-      if (!event.data || event.data.type !== RESULT) return listener.call(this, event);
-      var expanded = pending.shift();
-      if (!expanded) return listener.call(this, event);
-      var data = event.data.data;
-      data.items.forEach(function (group) {
-        group.forEach(function (item) { item.terms = typedTerms(item.terms, expanded.groups); });
+(function () {
+  var root = cariRoot;
+  if (!root) return;
+  var engine = null;
+  var latest = 0;
+  var timer = null;
+
+  function load() {
+    if (!engine) {
+      engine = Promise.all([
+        import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+          return pagefind.options({ baseUrl: root.pathname, excerptLength: 16 })
+            .then(function () { return pagefind; });
+        }),
+        fetchJson("search/kata.json", { words: {}, filters: {} }),
+      ]).then(function (loaded) {
+        return { pagefind: loaded[0], kata: loaded[1] };
       });
-      return listener.call(this, new MessageEvent("message", { data: event.data }));
-    }, options);
-  };
+      engine.catch(function () { engine = null; }); // offline: try again next time
+    }
+    return engine;
+  }
+
+  function fetchJson(path, fallback) {
+    return fetch(new URL(path, root)).then(function (response) {
+      return response.ok ? response.json() : fallback;
+    }).catch(function () { return fallback; });
+  }
+
+  function box() { return document.getElementById("cari-kata"); }
+  function part(id) { return document.getElementById(id); }
+
+  // Event delegation: Material's instant navigation may swap the header's content.
+  document.addEventListener("focusin", function (event) {
+    if (event.target.id !== "cari-kata") return;
+    load().catch(function () {});
+    if (event.target.value.trim()) open(true);
+  });
+  document.addEventListener("input", function (event) {
+    if (event.target.id === "cari-kata") later();
+    else if (event.target.closest && event.target.closest("#cari-saring")) later(0);
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.closest && event.target.closest("#cari-saring")) later(0);
+  });
+  document.addEventListener("toggle", function (event) {
+    if (event.target.id === "cari-saring" && event.target.open) showFilters();
+  }, true);
+  document.addEventListener("submit", function (event) {
+    if (!event.target.matches || !event.target.matches("form.cari")) return;
+    event.preventDefault(); // results show here; without JavaScript the form opens cari/
+    var first = document.querySelector("#cari-hasil a");
+    if (first) first.click();
+    else later(0);
+  });
+  document.addEventListener("keydown", function (event) {
+    var form = event.target.closest && event.target.closest("form.cari");
+    if (!form) return;
+    if (event.key === "Escape") {
+      open(false);
+      box().focus();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var links = Array.prototype.slice.call(form.querySelectorAll("#cari-hasil a"));
+      var at = links.indexOf(document.activeElement);
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      if (next >= links.length) return;
+      event.preventDefault();
+      (next < 0 ? box() : links[next]).focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var suggestion = event.target.closest && event.target.closest("button[data-kata]");
+    if (suggestion) {
+      box().value = suggestion.getAttribute("data-ganti");
+      box().focus();
+      later(0);
+    } else if (!(event.target.closest && event.target.closest("form.cari"))) {
+      open(false);
+    } else if (event.target.closest("#cari-hasil a")) {
+      open(false);
+    }
+  });
+  // Opened from another page's form without JavaScript's help, or a shared link: cari/?q=…
+  document.addEventListener("DOMContentLoaded", function () {
+    var asked = new URLSearchParams(location.search).get("q");
+    if (asked && box() && document.querySelector("[data-cari-halaman]")) {
+      box().value = asked;
+      later(0);
+    }
+  });
+
+  function open(shown) {
+    var panel = part("cari-panel");
+    if (!panel) return;
+    panel.hidden = !shown;
+    box().setAttribute("aria-expanded", shown ? "true" : "false");
+  }
+
+  function later(wait) {
+    clearTimeout(timer);
+    timer = setTimeout(run, wait === undefined ? 250 : wait);
+  }
+
+  function run() {
+    var asked = box().value;
+    var filters = chosenFilters();
+    var ticket = ++latest;
+    if (!asked.trim() && !Object.keys(filters).length) {
+      show(ticket, null);
+      return;
+    }
+    open(true);
+    part("cari-panel").removeAttribute("data-dicari");
+    status("Mencari…");
+    load().then(function (e) {
+      return find(e.pagefind, e.kata, asked, filters);
+    }).then(function (found) {
+      show(ticket, found);
+    }, function () {
+      if (ticket === latest) status("Pencarian belum bisa dimuat. Periksa sinyal, lalu coba lagi.");
+    });
+  }
+
+  // The filters chosen in the panel: {kategori: "Kue", tanda: ["Halal"]}.
+  function chosenFilters() {
+    var chosen = {};
+    document.querySelectorAll("#cari-saring select").forEach(function (select) {
+      if (select.value) chosen[select.name] = select.value;
+    });
+    document.querySelectorAll("#cari-saring input[type=checkbox]:checked").forEach(function (tick) {
+      (chosen[tick.name] = chosen[tick.name] || []).push(tick.value);
+    });
+    return chosen;
+  }
+
+  function showFilters() {
+    var list = part("cari-saring-isi");
+    if (!list || list.getAttribute("data-dimuat")) return;
+    list.setAttribute("data-dimuat", "1");
+    load().then(function (e) { return e.pagefind.filters(); }).then(function (all) {
+      var names = { kategori: "Kategori", rt: "RT", rw: "RW" };
+      Object.keys(names).forEach(function (name) {
+        if (!all[name] || !Object.keys(all[name]).length) return;
+        var label = document.createElement("label");
+        label.textContent = names[name] + " ";
+        var select = document.createElement("select");
+        select.name = name;
+        select.appendChild(new Option("Semua", ""));
+        Object.keys(all[name]).sort(naturally).forEach(function (value) {
+          select.appendChild(new Option(value + " (" + all[name][value] + ")", value));
+        });
+        label.appendChild(select);
+        list.appendChild(label);
+      });
+      Object.keys(all.tanda || {}).sort().forEach(function (value) {
+        var label = document.createElement("label");
+        var tick = document.createElement("input");
+        tick.type = "checkbox";
+        tick.name = "tanda";
+        tick.value = value;
+        label.appendChild(tick);
+        label.appendChild(document.createTextNode(" " + value));
+        list.appendChild(label);
+      });
+    }).catch(function () { list.removeAttribute("data-dimuat"); });
+  }
+
+  function naturally(a, b) { return a.localeCompare(b, "id", { numeric: true }); }
+
+  function status(text) {
+    var line = part("cari-status");
+    if (line) line.textContent = text;
+  }
+
+  function show(ticket, found) {
+    if (ticket !== latest) return; // an answer to a query typed over since
+    var panel = part("cari-panel");
+    if (panel) panel.setAttribute("data-dicari", found ? box().value : "");
+    var list = part("cari-hasil");
+    var tips = part("cari-saran");
+    if (!list) return;
+    list.textContent = "";
+    tips.textContent = "";
+    if (!found) {
+      status("");
+      open(false);
+      return;
+    }
+    found.items.forEach(function (item) { list.appendChild(resultItem(item)); });
+    var notes = Object.keys(found.corrected).map(function (typed) {
+      return "“" + typed + "” dibaca “" + found.corrected[typed] + "”";
+    }).concat(found.unknown.length && found.items.length ? [
+      "tidak ada di katalog: " + found.unknown.join(", "),
+    ] : []);
+    if (found.items.length) {
+      status(found.total + " hasil" + (notes.length ? " (" + notes.join("; ") + ")" : ""));
+      return;
+    }
+    status("Tidak ada hasil untuk “" + box().value.trim() + "”.");
+    var offers = found.suggestions;
+    if (!offers.length) return;
+    tips.appendChild(document.createTextNode("Mungkin maksud Anda: "));
+    offers.forEach(function (offer, i) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cari__saran";
+      button.setAttribute("data-kata", offer.word);
+      button.setAttribute("data-ganti", offer.query);
+      button.textContent = offer.word;
+      if (i) tips.appendChild(document.createTextNode(" "));
+      tips.appendChild(button);
+    });
+  }
+
+  function resultItem(item) {
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = item.data.url;
+    link.className = "cari__halaman";
+    var title = document.createElement("span");
+    title.className = "cari__judul";
+    title.textContent = (item.data.meta && item.data.meta.title) || item.data.url;
+    link.appendChild(title);
+    var excerpt = document.createElement("span");
+    excerpt.className = "cari__cuplikan";
+    marked(item.data.excerpt, excerpt);
+    link.appendChild(excerpt);
+    li.appendChild(link);
+    var sections = (item.data.sub_results || []).filter(function (sub) {
+      return sub.url !== item.data.url && sub.url.indexOf("#") > 0;
+    }).slice(0, 3);
+    if (sections.length) {
+      var subs = document.createElement("ul");
+      sections.forEach(function (sub) {
+        var subItem = document.createElement("li");
+        var subLink = document.createElement("a");
+        subLink.href = sub.url;
+        subLink.textContent = sub.title;
+        subItem.appendChild(subLink);
+        subs.appendChild(subItem);
+      });
+      li.appendChild(subs);
+    }
+    return li;
+  }
+
+  // Pagefind's excerpt is HTML with <mark> around the words found. Read in an inert
+  // <template> (no script runs, nothing loads), only its text and the marks are kept:
+  // a vendor's text never becomes markup here.
+  function marked(html, into) {
+    var template = document.createElement("template");
+    template.innerHTML = html || "";
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  window.katalogCari = { find: find, plan: plan, nearest: nearest };
 })();
 
-// "cabe rawit" -> {query: "cabe cabai lombok rawit", groups: [["cabe", "cabai", "lombok"], ["rawit"]]}
-function expandQuery(query, words) {
-  var groups = [];
-  var parts = query.split(/(\s+)/).map(function (part) {
-    var word = part.toLowerCase();
-    if (!/^[a-z0-9]+$/.test(word)) return part; // quotes, + and - stay as typed
-    var found = [word];
-    var add = function (w) { if (found.indexOf(w) < 0) found.push(w); };
-    if (Object.prototype.hasOwnProperty.call(words, word)) {
-      // A word of the catalogue: the build already knows its root, better than a guess.
-      words[word].forEach(add);
-    } else {
-      guessRoots(word).forEach(function (guess) {
-        if (!Object.prototype.hasOwnProperty.call(words, guess)) return;
-        add(guess);
-        words[guess].forEach(add);
+// The search itself: `asked` as typed, `chosen` the panel's filters. Resolves to
+// {items: [{result, data}], total, corrected: {typed: read}, unknown: [...], suggestions}.
+function find(pagefind, kata, asked, chosen) {
+  var planned = plan(asked, kata);
+  var filters = Object.assign({}, planned.filters);
+  Object.keys(chosen).forEach(function (name) { filters[name] = chosen[name]; });
+  var corrected = {};
+  var unknown = [];
+  return Promise.all(planned.words.map(function (word) {
+    return inCatalogue(word.others).then(function (found) {
+      if (found.length || word.typed.length < 5 || /\d/.test(word.typed)) return found;
+      return wordsOf(word.typed).then(function (list) {
+        var close = nearest(word.typed, list || [], word.typed.length >= 9 ? 2 : 1);
+        if (!close.length) return [];
+        corrected[word.typed] = close[0];
+        return inCatalogue(alternatives(close[0], kata));
       });
-    }
-    groups.push(found);
-    return [part].concat(found.slice(1)).join(" ");
+    }).then(function (found) {
+      if (!found.length) unknown.push(word.typed);
+      return found;
+    });
+  })).then(function (perWord) {
+    var known = perWord.filter(function (found) { return found.length; });
+    if (!known.length && planned.words.length) return [];
+    var queries = known.length ? combinations(known, 16) : [null];
+    var options = { filters: filters };
+    if (!known.length) options.sort = { urutan: "asc" }; // "rt 7": the RT's page first
+    return Promise.all(queries.map(function (query, i) {
+      return pagefind.search(query, options).then(function (search) {
+        return search.results.map(function (result, rank) {
+          return { result: result, score: (result.score || 1 / (rank + 1)) * (i ? 0.9 : 1) };
+        });
+      });
+    })).then(merge);
+  }).then(function (ranked) {
+    var top = ranked.slice(0, 10);
+    return Promise.all(top.map(function (r) { return r.result.data(); })).then(function (data) {
+      var items = data.map(function (d, i) { return { result: top[i].result, data: d }; });
+      var suggest = items.length ? Promise.resolve([]) : suggestions(asked, planned, unknown);
+      return suggest.then(function (offers) {
+        return {
+          items: items, total: ranked.length, corrected: corrected,
+          unknown: unknown, suggestions: offers,
+        };
+      });
+    });
   });
-  return { query: parts.join(""), groups: groups };
 }
 
-// A result's terms ({cabe: false, cabai: true, lombok: false}) as the reader typed them
-// ({cabe: true}): a typed word is found when any of its words is.
-function typedTerms(terms, groups) {
-  if (!terms) return terms;
-  var out = {};
-  Object.keys(terms).forEach(function (term) {
-    var inGroup = groups.some(function (group) { return group.indexOf(term) >= 0; });
-    if (!inGroup) out[term] = terms[term];
+function wordsOf(word) {
+  var letter = word.charAt(0);
+  if (!/^[a-z]$/.test(letter)) return Promise.resolve(null);
+  wordsOf.cache = wordsOf.cache || {};
+  if (!wordsOf.cache[letter]) {
+    wordsOf.cache[letter] = fetch(new URL("search/kosakata/" + letter + ".json", cariRoot))
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; }); // offline, or an old build: no slips read
+  }
+  return wordsOf.cache[letter];
+}
+
+// The query's words and filters: "kue rt 7 halal" -> words [kue], filters {rt: "RT 07",
+// tanda: ["Halal"]}. `kata.filters` maps a word to its filter: {"halal": ["tanda", "Halal"]}.
+function plan(asked, kata) {
+  var tokens = asked.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) || [];
+  var filters = {};
+  var words = [];
+  for (var i = 0; i < tokens.length; i++) {
+    var token = tokens[i];
+    var unit = token.match(/^(rt|rw)(\d{1,3})$/);
+    if (!unit && (token === "rt" || token === "rw") && /^\d{1,3}$/.test(tokens[i + 1] || "")) {
+      unit = [token, token, tokens[++i]];
+    }
+    if (unit && Number(unit[2]) > 0) {
+      var number = String(Number(unit[2]));
+      filters[unit[1]] = unit[1].toUpperCase() + " " + (number.length < 2 ? "0" + number : number);
+      continue;
+    }
+    var others = alternatives(token, kata);
+    var filter = others.map(function (w) { return kata.filters[w]; }).filter(Boolean)[0];
+    if (filter) {
+      (filters[filter[0]] = filters[filter[0]] || []).push(filter[1]);
+      continue;
+    }
+    words.push({ typed: token, others: others });
+  }
+  return { words: words, filters: filters };
+}
+
+// The word and those the word list says it also stands for, the typed one first.
+function alternatives(word, kata) {
+  var found = [word];
+  var add = function (w) { if (found.indexOf(w) < 0) found.push(w); };
+  var known = function (w) { return Object.prototype.hasOwnProperty.call(kata.words, w); };
+  if (known(word)) kata.words[word].forEach(add);
+  else guessRoots(word).forEach(function (guess) {
+    if (!known(guess)) return;
+    add(guess);
+    kata.words[guess].forEach(add);
   });
-  groups.forEach(function (group) {
-    if (!group.some(function (w) { return w in terms; })) return;
-    out[group[0]] = group.some(function (w) { return terms[w]; });
+  return found.slice(0, 8);
+}
+
+// Which of `words` the site writes (or begins: a word still being typed; a word of the
+// list is there 0 times when only its group is). Pagefind
+// itself can't say: it ignores a word it lacks, or matches a piece of it ("kerupk" finds
+// "ke"). Short words, numbers and words in other scripts are left to Pagefind.
+function inCatalogue(words) {
+  return Promise.all(words.map(function (word) {
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) return true;
+    return wordsOf(word).then(function (list) {
+      return !list || list.some(function (entry) { return entry[1] > 0 && entry[0].lastIndexOf(word, 0) === 0; });
+    });
+  })).then(function (hits) {
+    return words.filter(function (_, i) { return hits[i]; });
   });
-  return out;
+}
+
+// Queries of one word from each list, the first words first, at most `most`.
+function combinations(lists, most) {
+  var out = [[]];
+  lists.forEach(function (list) {
+    var next = [];
+    out.forEach(function (prefix) {
+      list.forEach(function (word) { next.push(prefix.concat([word])); });
+    });
+    out = next;
+  });
+  out.sort(function (a, b) { return cost(a) - cost(b); });
+  return out.slice(0, most).map(function (words) { return words.join(" "); });
+
+  function cost(words) {
+    return words.reduce(function (sum, word, i) { return sum + lists[i].indexOf(word); }, 0);
+  }
+}
+
+// One entry per page, best score first (stable: a tie keeps Pagefind's order).
+function merge(lists) {
+  var best = {};
+  var order = [];
+  lists.forEach(function (list) {
+    list.forEach(function (hit) {
+      var id = hit.result.id;
+      if (!best[id]) order.push(id);
+      if (!best[id] || hit.score > best[id].score) best[id] = hit;
+    });
+  });
+  return order.map(function (id, i) { return { hit: best[id], at: i }; })
+    .sort(function (a, b) { return b.hit.score - a.hit.score || a.at - b.at; })
+    .map(function (x) { return x.hit; });
+}
+
+// For a query that found nothing: each word the catalogue lacks swapped for one of its
+// nearest catalogue words (two slips at most), the most used first; with every word
+// known, the words without the filters typed ("sayur rt 5" -> "sayur").
+function suggestions(asked, planned, unknown) {
+  var typed = asked.toLowerCase();
+  if (!unknown.length) {
+    var words = planned.words.map(function (w) { return w.typed; }).join(" ");
+    var narrowed = Object.keys(planned.filters).length && words;
+    return Promise.resolve(narrowed ? [{ word: words, query: words }] : []);
+  }
+  return Promise.all(unknown.map(function (word) {
+    return wordsOf(word).then(function (list) { return nearest(word, list || [], 2).slice(0, 3); });
+  })).then(function (perWord) {
+    var offers = [];
+    perWord.forEach(function (close, i) {
+      close.forEach(function (word) {
+        if (offers.length < 4) offers.push({ word: word, query: typed.replace(unknown[i], word) });
+      });
+    });
+    return offers;
+  });
+}
+
+// Catalogue words within `most` edits of `word` (insert, delete, replace, swap two
+// neighbours), closest first, then the most frequent. `list` is [[word, count], …].
+function nearest(word, list, most) {
+  var close = [];
+  list.forEach(function (entry) {
+    if (Math.abs(entry[0].length - word.length) > most || entry[0] === word) return;
+    var d = distance(word, entry[0], most);
+    if (d <= most) close.push({ word: entry[0], d: d, n: entry[1] });
+  });
+  close.sort(function (a, b) { return a.d - b.d || b.n - a.n || (a.word < b.word ? -1 : 1); });
+  return close.map(function (c) { return c.word; });
+}
+
+function distance(a, b, most) {
+  var prev2 = null, prev = [], row;
+  for (var j = 0; j <= b.length; j++) prev.push(j);
+  for (var i = 1; i <= a.length; i++) {
+    row = [i];
+    var least = i;
+    for (j = 1; j <= b.length; j++) {
+      var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, prev2[j - 2] + 1);
+      }
+      row.push(d);
+      least = Math.min(least, d);
+    }
+    if (least > most) return most + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 // Indonesian affixes, roughly: particles (-lah, -pun), possessives (-nya), suffixes
 // (-an, -kan, -i) and prefixes with their sound changes (meny- for s-, mem- for p-…).
-// Only guesses the catalogue has are used, so a rough guess never adds noise.
+// Only guesses the word list has are used, so a rough guess never adds noise.
 var PREFIXES = [
   [/^(di|ke|se)/, [""]], [/^(ber|ter|per|be|te|pe)/, [""]],
   [/^(me|pe)ng(?=[aiueo])/, ["", "k"]], [/^(me|pe)ng(?=[gkh])/, [""]],

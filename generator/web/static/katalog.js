@@ -41,11 +41,3 @@ var katalogScript = document.currentScript && document.currentScript.src;
 if (katalogScript && "serviceWorker" in navigator) {
   navigator.serviceWorker.register(new URL("../sw.js", katalogScript)).catch(function () {});
 }
-// Material's search panel is a dialog without a name; screen readers announce it by this
-// one (axe: aria-dialog-name).
-function nameSearchDialog() {
-  var dialog = document.querySelector(".md-search[role=dialog]");
-  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Pencarian");
-}
-if (typeof document$ !== "undefined") document$.subscribe(nameSearchDialog);
-else document.addEventListener("DOMContentLoaded", nameSearchDialog);

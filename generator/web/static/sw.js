@@ -19,9 +19,9 @@ var SITE = "katalog " + self.registration.scope + " ";
 var CACHE = SITE + BUILD;
 var MOST = 200;
 var PATIENCE_MS = 4000;
-// Kept at installation: what search needs, and the page shown for a page never opened.
-// From the browser's own cache where it has them: the home page just fetched them.
-var FIRST = ["./", "search/search_index.json", "search/kata.json", "luring/"];
+// Kept at installation: the home page, and the page shown for a page never opened.
+// Search is kept as it is used: the pieces of its index a query fetched stay here.
+var FIRST = ["./", "luring/"];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(

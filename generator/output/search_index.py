@@ -1,0 +1,37 @@
+"""The site's search index: Pagefind, run over the built HTML.
+
+Pagefind splits the index into small files that a phone fetches only when someone
+searches, and only those a query needs (a vendor page costs no search bytes). It reads
+what `overrides/main.html` marks: the article of each searchable page
+(`data-pagefind-body`), its weight, its filters and its order. Its binary comes in a
+wheel (`pagefind[bin]`): no Node, no network.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from generator.messages import t
+from generator.problems import BuildFailed
+
+BUNDLE = "pagefind"  # the folder in the site: cari.js loads pagefind/pagefind.js
+
+
+def index_site(site: Path) -> None:
+    """Write `site/pagefind/` from the HTML in `site`. Raises `BuildFailed`."""
+    try:
+        from pagefind_bin import get_executable
+
+        command = [str(get_executable()), "--site", str(site), "--output-subdir", BUNDLE]
+        done = subprocess.run(
+            [*command, "--force-language", "id", "--silent"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    except (ImportError, OSError, subprocess.SubprocessError, FileNotFoundError) as err:
+        raise BuildFailed(t("build.search_index", detail=err)) from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [done.returncode]
+        raise BuildFailed(t("build.search_index", detail=detail[0]))

@@ -93,19 +93,31 @@ def test_a_catalogue_without_synonyms_still_finds_the_variants(tmp_path) -> None
     shutil.copytree(FIXTURE, tmp_path / "content")
     (tmp_path / "content" / "synonyms.yml").unlink()
     index = build_index(load_with_photos(tmp_path / "content"), datetime.date(2025, 7, 1))
-    words = json.loads(data_files(index)["search/kata.json"])
+    kata = json.loads(data_files(index)["search/kata.json"])
+    words = kata["words"]
     assert words["cabe"] == ["cabai", "chili", "chilli", "lombok"]
     assert words["wadai"] == ["cake", "kue", "kueh", "kuih"]
     assert words["iwak"] == ["fish", "ikan"]
     # Its own pages say neither laundry nor kerupuk ("kerupuk" came from its synonyms.yml):
     # those groups would only make the file bigger.
     assert "laundry" not in words and "kerupuk" not in words
-    assert expand("Cabe rawit", words) == "Cabe cabai chili chilli lombok rawit"
+    assert kata["filters"] == {
+        "halal": ["tanda", "Halal"],
+        "diantar": ["tanda", "Bisa diantar"],
+        "qris": ["tanda", "QRIS"],
+    }
+    assert expand("Cabe rawit", words) == "cabe cabai chili chilli lombok rawit"
 
 
 def expand(query: str, words: dict[str, list[str]]) -> str:
-    """Run the site's own script in Node.js, as the browser would, and expand `query`."""
-    return run_script(f"expandQuery({json.dumps(query)}, {json.dumps(words)}).query")
+    """Run the site's own script in Node.js, as the browser would: each word of `query`
+    with the words it is searched as."""
+    return " ".join(w for word in plan(query, words)["words"] for w in word["others"])
+
+
+def plan(query: str, words: dict, filters: dict | None = None) -> dict:
+    kata = {"words": words, "filters": filters or {}}
+    return run_script(f"plan({json.dumps(query)}, {json.dumps(kata)})")
 
 
 def run_script(expression: str) -> str:
@@ -128,10 +140,10 @@ def run_script(expression: str) -> str:
         ("sayuran", "sayuran sayur"),  # -an
         ("menjahit", "menjahit jahit penjahit"),  # men- before j
         ("sambelnya", "sambelnya sambel sambal"),  # -nya, then a synonym
-        ("Cabe rawit", "Cabe cabai lombok rawit"),
+        ("Cabe rawit", "cabe cabai lombok rawit"),
         ("hartono", "hartono"),  # no rule's guess is a word of the catalogue
         ("terasi", "terasi"),  # a word of the catalogue: no guess ("teras" + "-i")
-        ('"kue kering" -pedas', '"kue kering" -pedas'),  # Material's syntax stays as typed
+        ('"kue kering" -pedas', "kue kueh kering pedas"),  # no syntax: words only
     ],
 )
 def test_query_expansion_in_the_browser_script(query: str, expanded: str) -> None:
@@ -148,9 +160,41 @@ def test_query_expansion_in_the_browser_script(query: str, expanded: str) -> Non
     assert expand(query, words) == expanded
 
 
-def test_results_speak_of_the_words_typed() -> None:
-    """Searching "cabe" finds "cabai": the result must not say "cabe" is missing."""
-    terms = {"cabe": False, "cabai": True, "lombok": False, "rawit": False}
-    groups = [["cabe", "cabai", "lombok"], ["rawit"]]
-    typed = run_script(f"typedTerms({json.dumps(terms)}, {json.dumps(groups)})")
-    assert typed == {"cabe": True, "rawit": False}
+@pytest.mark.parametrize(
+    "query, filters, words",
+    [
+        ("rt 7", {"rt": "RT 07"}, []),
+        ("RT07", {"rt": "RT 07"}, []),
+        ("rt 007 kue", {"rt": "RT 07"}, ["kue"]),
+        ("Rw 2", {"rw": "RW 02"}, []),
+        ("kue halal", {"tanda": ["Halal"]}, ["kue"]),
+        ("delivery qris", {"tanda": ["Bisa diantar", "QRIS"]}, []),  # through its group
+        ("rt", {}, ["rt"]),  # no number: a word like any other
+        ("rt 0", {}, ["rt", "0"]),
+    ],
+)
+def test_rt_rw_and_marks_become_filters(query: str, filters: dict, words: list) -> None:
+    known = {"kue": [], "delivery": ["diantar"], "diantar": ["delivery"], "halal": []}
+    marks = {"halal": ["tanda", "Halal"], "diantar": ["tanda", "Bisa diantar"]}
+    marks["qris"] = ["tanda", "QRIS"]
+    planned = plan(query, known, marks)
+    assert planned["filters"] == filters
+    assert [w["typed"] for w in planned["words"]] == words
+
+
+@pytest.mark.parametrize(
+    "typed, most, nearest",
+    [
+        ("kerupk", 1, ["kerupuk"]),  # a letter left out
+        ("pokcoy", 1, ["pakcoy"]),  # one replaced
+        ("kreupuk", 1, ["kerupuk"]),  # two swapped
+        ("hidroponic", 2, ["hidroponik"]),
+        ("angrek", 1, ["anggrek", "angrem"]),  # both one slip away: the more written first
+        ("kerupuk", 1, ["kerupuks"]),  # the word itself is never offered
+        ("xyzzy", 1, []),
+    ],
+)
+def test_a_slip_is_read_as_the_nearest_catalogue_word(typed: str, most: int, nearest) -> None:
+    words = [["kerupuk", 9], ["pakcoy", 2], ["hidroponik", 1], ["anggrek", 5], ["angrem", 1]]
+    words.append(["kerupuks", 1])
+    assert run_script(f"nearest({json.dumps(typed)}, {json.dumps(words)}, {most})") == nearest

@@ -346,11 +346,11 @@ function plan(asked, kata) {
   var words = [];
   for (var i = 0; i < tokens.length; i++) {
     var token = tokens[i];
-    var unit = token.match(/^(rt|rw)(\d{1,3})$/);
-    if (!unit && (token === "rt" || token === "rw") && /^\d{1,3}$/.test(tokens[i + 1] || "")) {
+    var unit = token.match(/^(rt|rw)0*([1-9]\d{0,2})$/);
+    if (!unit && (token === "rt" || token === "rw") && /^0*[1-9]\d{0,2}$/.test(tokens[i + 1] || "")) {
       unit = [token, token, tokens[++i]];
     }
-    if (unit && Number(unit[2]) > 0) {
+    if (unit) {
       var number = String(Number(unit[2]));
       filters[unit[1]] = unit[1].toUpperCase() + " " + (number.length < 2 ? "0" + number : number);
       continue;

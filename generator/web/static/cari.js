@@ -301,13 +301,23 @@ function find(pagefind, kata, asked, chosen) {
   })).then(function (perWord) {
     var known = perWord.filter(function (found) { return found.length; });
     if (!known.length && planned.words.length) return [];
-    var queries = known.length ? combinations(known, 16) : [null];
+    // Every word (Pagefind wants them all on one page), as typed first; then, lower, the
+    // pages with one of the words: "cuci baju" finds the laundry, whose page says "cuci"
+    // but not "baju", after the lists that happen to say both.
+    var queries = known.length ? combinations(known, 16).map(function (query, i) {
+      return { query: query, weight: i ? 0.9 : 1 };
+    }) : [{ query: null, weight: 1 }];
+    if (known.length > 1) {
+      known.forEach(function (list) {
+        list.forEach(function (word) { queries.push({ query: word, weight: 0.5 }); });
+      });
+    }
     var options = { filters: filters };
     if (!known.length) options.sort = { urutan: "asc" }; // "rt 7": the RT's page first
-    return Promise.all(queries.map(function (query, i) {
-      return pagefind.search(query, options).then(function (search) {
+    return Promise.all(queries.map(function (asked) {
+      return pagefind.search(asked.query, options).then(function (search) {
         return search.results.map(function (result, rank) {
-          return { result: result, score: (result.score || 1 / (rank + 1)) * (i ? 0.9 : 1) };
+          return { result: result, score: (result.score || 1 / (rank + 1)) * asked.weight };
         });
       });
     })).then(merge);

@@ -26,7 +26,13 @@ def search_box(
     """A phone on a vendor page, typing into the header's search box; `search(q)` returns
     the first `top` groups once the box has answered that very query. `block`: a URL
     pattern the page may not load (`**/search/**`: Pagefind without our word list)."""
-    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    # A service worker's own fetches pass no route: with a URL to block, no worker.
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        service_workers="block" if block else "allow",
+    )
+    page = context.new_page()
     if block:
         page.route(block, lambda route: route.abort())
     page.goto(base_url)
@@ -49,7 +55,7 @@ def search_box(
     try:
         yield run
     finally:
-        page.close()
+        context.close()
 
 
 def where(link: str, base_url: str) -> str:

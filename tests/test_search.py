@@ -1,59 +1,179 @@
-"""Residents' searches, typed into the built sample site in Debian's Chromium.
+"""Residents' searches, typed into built sites in Debian's Chromium.
 
-The query set (tests/cases/search/queries.yml) holds how people here write:
-variants (cabe, kripik, kueh), affixed words (sayuran, manisan), products,
-categories, RT numbers, "halal", "diantar". Recall@5 must stay at 90 % or more.
+Two query sets: the sample catalogue's (tests/cases/search/queries.yml: variants, affixed
+words, products, categories, RT numbers, "halal", "diantar"), every query of which must
+find its page in the first five; and another kelurahan's catalogue with queries written
+before the search was tuned (tests/cases/search/karang-jati/), which must reach 95 %.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, serve
 from search_driver import Search, found, lands_on_product, pages, search_box
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-QUERIES = yaml.safe_load((ROOT / "tests" / "cases" / "search" / "queries.yml").read_text("utf-8"))
+CASES = ROOT / "tests" / "cases" / "search"
+QUERIES = yaml.safe_load((CASES / "queries.yml").read_text("utf-8"))
+HELD_OUT = yaml.safe_load((CASES / "karang-jati" / "queries.yml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
 def search(browser, base_url: str) -> Iterator[Search]:
-    """A phone with the search box open; `search(q)` returns the result links, best first:
-    one per page (as Material groups them), then the page's own sections."""
     with search_box(browser, base_url) as run:
         yield run
 
 
-def test_recall_at_5_of_residents_queries(search) -> None:
-    missed = []
-    for case in QUERIES:
-        groups = search(case["q"])
-        if not found(case, groups):
-            missed.append(f"{case['q']!r}: wanted {case['want']}, got {pages(groups)}")
-    recall = 1 - len(missed) / len(QUERIES)
-    print(f"recall@5 = {recall:.1%} over {len(QUERIES)} queries", *missed, sep="\n")
-    assert recall >= 0.9, "\n".join(missed)
+@pytest.fixture(scope="module")
+def held_out_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from generator.pipeline import build_site
+
+    out = tmp_path_factory.mktemp("karang-jati")
+    site = out / "site"
+    build_site(CASES / "karang-jati" / "content", site, ROOT / "mkdocs.yml", docs_dir=out / "d")
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=lambda c: c["q"])
+def test_each_residents_query_finds_its_page(search, case) -> None:
+    groups = search(case["q"])
+    assert found(case, groups), f"wanted {case['want']}, got {pages(groups)}"
+
+
+def test_recall_at_5_on_another_kelurahan(browser, held_out_url: str) -> None:
+    """Queries written before the search was tuned, on a catalogue it was not built on."""
+    with search_box(browser, held_out_url) as run:
+        results = [(case, run(case["q"])) for case in HELD_OUT]
+    missed = [
+        f"{c['q']!r}: wanted {c['want']}, got {pages(g)}" for c, g in results if not found(c, g)
+    ]
+    recall = 1 - len(missed) / len(HELD_OUT)
+    print(f"karang-jati recall@5 = {recall:.1%} over {len(HELD_OUT)} queries", *missed, sep="\n")
+    assert recall >= 0.95, "\n".join(missed)
+    off = [c["q"] for c, g in results if "anchor" in c and not lands_on_product(c, g)]
+    assert not off, f"the first result does not open the product: {off}"
 
 
 @pytest.mark.parametrize("case", [c for c in QUERIES if "anchor" in c], ids=lambda c: c["q"])
 def test_a_product_search_lands_on_the_product(search, case) -> None:
-    """The best match opens the vendor's page at the product, not at its top."""
+    """The best match offers the vendor's page at the product, not only at its top."""
     groups = search(case["q"])
     assert lands_on_product(case, groups), groups[:1]
 
 
-def test_a_variant_is_not_called_missing(browser, base_url: str) -> None:
-    """ "cabe" finds "Cabai rawit"; Material lists a result's missing words, and must not
-    list the word typed, nor the words the search added."""
-    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
-    page.goto(base_url)
-    page.locator("label.md-header__button[for='__search']").click()
-    page.locator("input.md-search__input").press_sequentially("cabe", delay=30)
-    first = page.locator(".md-search-result__item").first
-    first.wait_for(timeout=15_000)
-    assert "/usaha/kebun-cabai-bu-marlina/" in first.locator("a").first.get_attribute("href")
-    assert "Tidak ada" not in first.inner_text()
-    page.close()
+def phone(browser, base_url: str, path: str = "usaha/amplang-bu-sari/"):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    return context, page
+
+
+def ask(page, query: str) -> None:
+    page.locator("#cari-kata").fill(query)
+    page.wait_for_function(
+        "q => document.getElementById('cari-panel').getAttribute('data-dicari') === q", arg=query
+    )
+
+
+def test_a_variant_is_found_and_highlighted(browser, base_url: str) -> None:
+    """ "cabe" finds the page that writes "Cabai", with the word marked in its excerpt."""
+    context, page = phone(browser, base_url)
+    page.locator("#cari-kata").press_sequentially("cabe", delay=40)
+    page.wait_for_function("document.getElementById('cari-panel').dataset.dicari === 'cabe'")
+    first = page.locator("#cari-hasil > li").first
+    assert first.locator("a").first.get_attribute("href") == "/usaha/kebun-cabai-bu-marlina/"
+    assert "cabai" in [m.lower() for m in first.locator("mark").all_inner_texts()]
+    assert page.locator("#cari-status").inner_text().endswith("hasil")
+    context.close()
+
+
+def test_a_slip_is_read_as_the_catalogue_word_and_said(browser, base_url: str) -> None:
+    context, page = phone(browser, base_url)
+    ask(page, "kerupk")
+    assert "“kerupk” dibaca “kerupuk”" in page.locator("#cari-status").inner_text()
+    first = page.locator("#cari-hasil a").first.get_attribute("href")
+    assert first == "/usaha/kerupuk-keripik-pak-darto/"
+    ask(page, "Darto")  # a name typed exactly is never read as another word
+    assert "dibaca" not in page.locator("#cari-status").inner_text()
+    context.close()
+
+
+def test_nothing_found_says_so_and_offers_the_nearest_words(browser, base_url: str) -> None:
+    context, page = phone(browser, base_url)
+    ask(page, "jamo")  # 4 letters: too short to be read as another word unasked
+    assert page.locator("#cari-status").inner_text() == "Tidak ada hasil untuk “jamo”."
+    offer = page.locator("#cari-saran button").first
+    assert offer.inner_text() == "jamu"  # one slip away, and the most written
+    offer.click()
+    page.wait_for_function("document.getElementById('cari-panel').dataset.dicari === 'jamu'")
+    assert page.locator("#cari-hasil > li").count() > 0
+    context.close()
+
+
+@pytest.mark.parametrize("query", ["rt 7", "RT07", "rt 007"])
+def test_an_rt_number_lists_that_rt_first(browser, base_url: str, sample_site: Path, query) -> None:
+    context, page = phone(browser, base_url)
+    ask(page, query)
+    links = page.locator("#cari-hasil a.cari__halaman").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))"
+    )
+    assert links[0] == "/rt/7/"
+    in_rt = (sample_site / "rt" / "7" / "index.html").read_text("utf-8")
+    assert links[1:] and all(f'href="../..{link}"' in in_rt for link in links[1:]), links
+    context.close()
+
+
+def test_the_panel_filters_narrow_the_results(browser, base_url: str, sample_site: Path) -> None:
+    context, page = phone(browser, base_url)
+    ask(page, "kue")
+    everything = page.locator("#cari-hasil > li").count()
+    page.locator("#cari-saring summary").click()
+    page.get_by_label("Halal").check()
+    page.wait_for_function(
+        "n => document.getElementById('cari-panel').dataset.dicari === 'kue' && "
+        "document.querySelectorAll('#cari-hasil > li').length < n",
+        arg=everything,
+    )
+    halal = (sample_site / "saring" / "halal" / "index.html").read_text("utf-8")
+    links = page.locator("#cari-hasil a.cari__halaman").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))"
+    )
+    vendors = [link for link in links if link.startswith("/usaha/")]
+    assert vendors and all(f'href="../..{link}"' in halal for link in vendors), links
+    context.close()
+
+
+def test_nothing_of_search_loads_until_the_box_is_used(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    page = context.new_page()
+    page.goto(base_url + "usaha/amplang-bu-sari/", wait_until="networkidle")
+    assert not [u for u in asked if "/pagefind/" in u or "/search/" in u]
+    page.locator("#cari-kata").focus()
+    page.wait_for_function(
+        "performance.getEntriesByType('resource')"
+        ".some(e => e.name.endsWith('/pagefind/pagefind.js'))"
+    )
+    context.close()
+
+
+def test_keyboard_moves_through_results_and_escape_closes(browser, base_url: str) -> None:
+    context, page = phone(browser, base_url)
+    ask(page, "amplang")
+    page.keyboard.press("ArrowDown")
+    first = page.locator("#cari-hasil a").first
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first.get_attribute(
+        "href"
+    )
+    page.keyboard.press("Escape")
+    assert page.locator("#cari-panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "cari-kata"
+    context.close()

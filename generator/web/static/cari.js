@@ -70,8 +70,8 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     var form = event.target.closest && event.target.closest("form.cari");
     if (!form) return;
     if (event.key === "Escape") {
+      box().focus(); // first: focusing the box opens the panel of a query typed
       open(false);
-      box().focus();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       var links = Array.prototype.slice.call(form.querySelectorAll("#cari-hasil a"));
       var at = links.indexOf(document.activeElement);

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import gzip
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -101,3 +103,14 @@ def browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def indexed(site: Path) -> dict[str, dict]:
+    """What Pagefind indexed of a built site, by URL: each page's fragment (`content`,
+    `meta.title`, `filters`, `anchors`), read back from its gzipped files."""
+    pages = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        pages[fragment["url"]] = fragment
+    return pages

@@ -56,9 +56,10 @@ def test_only_pages_showing_the_edit_are_rewritten(content: Path, tmp_path: Path
     edit(content / "vendors" / "amplang-uji.yml", "Amplang kepiting", "Amplang rajungan")
     generate(content, docs, DAY)
     # Every page that names the product, and the open data that lists it; no other.
-    # "rajungan" is a new search word.
+    # "rajungan" is a new search word (its first letter's list of words for slips).
     assert changed(after_description, stamps(docs)) == {
         "search/kata.json",
+        "search/kosakata/r.json",
         "usaha/amplang-uji.md",
         "usaha/index.md",
         "kategori/makanan.md",

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN_DAY, ROOT
+from conftest import GOLDEN_DAY, ROOT, indexed
 from mkdocs.commands.build import build as mkdocs_build
 
 from generator.output import mkdocs_site as site
@@ -22,11 +21,11 @@ def dirty_build(tmp_path: Path) -> dict:
     )
     config["docs_dir"] = str(tmp_path / "docs")
     mkdocs_build(config, dirty=True)
-    return json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    return indexed(tmp_path / "site")
 
 
 def pages(index: dict) -> set[str]:
-    return {doc["location"].split("#")[0] for doc in index["docs"]}
+    return {url.removeprefix("/") for url in index}
 
 
 def test_dirty_rebuilds_keep_every_page_searchable(content: Path, tmp_path: Path) -> None:
@@ -38,12 +37,12 @@ def test_dirty_rebuilds_keep_every_page_searchable(content: Path, tmp_path: Path
     vendor = content / "vendors" / "amplang-uji.yml"
     vendor.write_text(vendor.read_text("utf-8").replace("Amplang kepiting", "Amplang rajungan"))
     written = generate(content, tmp_path / "docs", GOLDEN_DAY, caches).written
-    # The vendor page, the six lists that name the product, the search word list,
-    # usaha.json, produk.csv and sw.js (a new cache name).
-    assert written.written == 11
+    # The vendor page, the six lists that name the product, the search word lists (the
+    # words, and those starting with "r"), usaha.json, produk.csv and sw.js (a new cache).
+    assert written.written == 12
     after = dirty_build(tmp_path)
     assert pages(after) == pages(full)  # MkDocs alone would keep only the 4 rebuilt pages
-    texts = " ".join(d["text"] for d in after["docs"] if d["location"].startswith("usaha/"))
+    texts = " ".join(d["content"] for url, d in after.items() if url.startswith("/usaha/"))
     assert "Amplang rajungan" in texts and "Amplang kepiting" not in texts
 
     (content / "vendors" / "kue-tanpa-rt.yml").unlink()

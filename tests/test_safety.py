@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import GOLDEN_DAY, ROOT
+from conftest import GOLDEN_DAY, ROOT, indexed, serve
 
 from generator.photos.inspect import load_with_photos
 from generator.pipeline import build_site
@@ -187,13 +187,41 @@ def test_every_payload_leaves_the_vendor_page_its_shape(hostile_site: Path) -> N
 
 
 def test_search_index_and_sitemap_hold_no_markup(hostile_site: Path) -> None:
-    index = json.loads((hostile_site / "search" / "search_index.json").read_text("utf-8"))
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            inspector = inspect(doc[field])
-            assert inspector.bad == [] and not Inspector.ACTIVE_TAGS & set(inspector.tags), doc
+    """Pagefind keeps each page's text as text: the payloads are there as typed, and no
+    page gained a title or filter that isn't one of them."""
+    pages = indexed(hostile_site)
+    for slug in SLUGS.values():
+        fragment = pages[f"/usaha/{slug}/"]
+        assert fragment["meta"]["title"] in {" ".join(t.split()) for t in PAYLOADS.values()}
     sitemap = (hostile_site / "sitemap.xml").read_text("utf-8")
     assert "<script" not in sitemap and "javascript:" not in sitemap
+
+
+@pytest.mark.browser
+def test_search_results_show_payloads_as_text(browser, hostile_site: Path) -> None:
+    """Searching the hostile catalogue in Chromium: the results are links, titles and
+    marked words only, and nothing runs."""
+    server, url = serve(hostile_site)
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url)
+    for query in ("alert", "script", "onerror", "javascript"):
+        page.locator("#cari-kata").fill(query)
+        page.wait_for_function(
+            "q => document.getElementById('cari-panel').dataset.dicari === q", arg=query
+        )
+        tags = page.locator("#cari-hasil *").evaluate_all("els => els.map(e => e.tagName)")
+        assert tags and set(tags) <= {"LI", "A", "SPAN", "MARK", "UL"}, (query, set(tags))
+        hrefs = page.locator("#cari-hasil a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+        )
+        assert all(re.fullmatch(r"/[a-z0-9/#-]*", h) for h in hrefs), hrefs
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    context.close()
+    server.shutdown()
 
 
 def hostile_content(site: Path):

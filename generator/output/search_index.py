@@ -9,6 +9,7 @@ wheel (`pagefind[bin]`): no Node, no network.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,11 +20,17 @@ BUNDLE = "pagefind"  # the folder in the site: cari.js loads pagefind/pagefind.j
 
 
 def index_site(site: Path) -> None:
-    """Write `site/pagefind/` from the HTML in `site`. Raises `BuildFailed`."""
+    """Write `site/pagefind/` from the HTML in `site`. Raises `BuildFailed`.
+
+    Written beside the old bundle and then swapped in: Pagefind never deletes the pieces
+    of pages that are gone, and `serve` keeps serving the old index meanwhile."""
+    new, old = site / f".{BUNDLE}-new", site / f".{BUNDLE}-old"
+    for leftover in (new, old):
+        shutil.rmtree(leftover, ignore_errors=True)
     try:
         from pagefind_bin import get_executable
 
-        command = [str(get_executable()), "--site", str(site), "--output-subdir", BUNDLE]
+        command = [str(get_executable()), "--site", str(site), "--output-subdir", new.name]
         done = subprocess.run(
             [*command, "--force-language", "id", "--silent"],
             capture_output=True,
@@ -33,5 +40,10 @@ def index_site(site: Path) -> None:
     except (ImportError, OSError, subprocess.SubprocessError, FileNotFoundError) as err:
         raise BuildFailed(t("build.search_index", detail=err)) from None
     if done.returncode != 0:
+        shutil.rmtree(new, ignore_errors=True)
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [done.returncode]
         raise BuildFailed(t("build.search_index", detail=detail[0]))
+    if (site / BUNDLE).exists():
+        (site / BUNDLE).rename(old)
+    new.rename(site / BUNDLE)
+    shutil.rmtree(old, ignore_errors=True)

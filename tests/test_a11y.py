@@ -75,16 +75,14 @@ def test_search_results_have_no_serious_accessibility_violations(
     context = browser.new_context(**(PHONE if device == "phone" else DESKTOP))
     page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
-    if device == "phone":
-        page.locator("label.md-header__button[for='__search']").click()
-    else:
-        page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("amplang", delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.locator("#cari-kata").press_sequentially("amplang", delay=30)
+    page.wait_for_function("document.getElementById('cari-panel').dataset.dicari === 'amplang'")
+    page.locator("#cari-saring summary").click()  # the filters too
+    page.locator("#cari-saring select").first.wait_for()
     results = run_axe(page)
     assert_accessible(results)
-    # The open search panel is a dialog with a name.
-    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Pencarian"
+    assert page.locator("form.cari").get_attribute("role") == "search"
+    assert page.locator("#cari-panel").is_visible()
     context.close()
 
 
@@ -93,7 +91,7 @@ FOCUSED = """() => {
   return {
     tag: el.tagName,
     href: el.getAttribute("href"),
-    search: el.matches("input.md-search__input"),
+    search: el.matches("#cari-kata"),
     inArticle: !!el.closest("article"),
     outline: style.outlineStyle !== "none" && style.outlineWidth !== "0px",
   };

@@ -106,7 +106,6 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     var panel = part("cari-panel");
     if (!panel) return;
     panel.hidden = !shown;
-    box().setAttribute("aria-expanded", shown ? "true" : "false");
   }
 
   function later(wait) {

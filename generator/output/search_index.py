@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from generator.messages import t
+from generator.output.search_settle import settle
 from generator.problems import BuildFailed
 
 BUNDLE = "pagefind"  # the folder in the site: cari.js loads pagefind/pagefind.js
@@ -43,6 +44,11 @@ def index_site(site: Path) -> None:
         shutil.rmtree(new, ignore_errors=True)
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [done.returncode]
         raise BuildFailed(t("build.search_index", detail=detail[0]))
+    try:
+        settle(new)  # the same bundle for the same site
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        shutil.rmtree(new, ignore_errors=True)
+        raise BuildFailed(t("build.search_index", detail=err)) from None
     if (site / BUNDLE).exists():
         (site / BUNDLE).rename(old)
     new.rename(site / BUNDLE)

@@ -1,36 +1,28 @@
-"""Bytes a phone downloads for search: today's site (Material's lunr index, loaded with
-every first visit) against Pagefind (an index loaded in fragments, on the first search).
+"""Bytes a phone downloads for the catalogue's search, and how long indexing takes.
 
 For each size (1,000 and 5,000 vendors by default) a catalogue is synthesised
 (bench/synth.py) and built with the real command (`python -m generator build --content …
---site-dir …`, in a work folder holding a copy of mkdocs.yml, as bench/search_eval.py does).
-The first build of a size makes its PDFs too (4 min at 1,000 vendors, 14 at 5,000 on 2
-cores); the work folder is kept, and the build is incremental, so later runs take seconds.
-Pagefind then indexes the built site in two ways, timed (median of 3): the whole page, and
-only Material's article (`--root-selector`, what `data-pagefind-body` on the article would
-do); nothing of it is wired into the site.
+--site-dir …`, in a work folder holding a copy of mkdocs.yml). The first build of a size
+makes its PDFs too (4 min at 1,000 vendors, 14 at 5,000 on 2 cores); the work folder is
+kept, and the build is incremental, so later runs take seconds. The search index
+(generator/output/search_index.py: Pagefind, then its filter files put in order) is
+then made again from the built HTML, timed (median of `--repeats`).
 
 The site is served on localhost by a small server that gzips text (html, css, js, json,
 svg, xml; level 6, as a static host would) and sends Pagefind's own files as they are
 (already gzipped by Pagefind), with `Cache-Control: max-age=600` and ETags as GitHub Pages
 does. **Bytes are counted by that server: everything it writes to the socket for each
-request, status line, headers and (gzipped) body.** That includes what the service worker
-and Pagefind's web worker fetch, which the page's own DevTools session never sees; Chrome's
-`Network.loadingFinished` `encodedDataLength` of the page's requests is kept in the JSON
-(`devtools_bytes`) as a cross-check of the rest. Debian's Chromium (Playwright, the flags
-of tests/conftest.py) opens each scenario in a fresh context (an empty cache), as a phone
-on a 360 px screen:
+request, status line, headers and (gzipped) body**, so what the service worker and the
+search engine fetch is counted too. Chrome's `Network.loadingFinished` count of the
+page's own requests is kept in the JSON (`devtools_bytes`) as a cross-check. Debian's
+Chromium (Playwright, the flags of tests/conftest.py) opens a fresh context (an empty
+cache) on a 360 px screen:
 
-- material: a vendor page, left until idle (the search index, the word list and the
-  service worker's first copies fetched), then the header search: "kerupuk" until results
-  show, then five later queries (the table shows the largest);
-- no index: the same first visit with Material's search index, its search worker and
-  `search/kata.json` refused by the server (and left out of the count): what a vendor
-  page costs once search no longer loads with it;
-- pagefind: a bare test page (`pf-test.html`, written next to the bundle after indexing,
-  its own bytes counted apart) that imports `pagefind.js` and runs
-  `pagefind.search(q)` and then `data()` of the first 5 results, for the same queries;
-  the first search also fetches `search/kata.json`, as our word layer would.
+- visit: a vendor page, left until idle (the service worker installed, its first copies
+  fetched);
+- search 1: "kerupuk" typed into the header's search box, until the box shows its
+  answer (the engine, the word list, the index pieces and the first results);
+- later: five more queries, one after the other (the table shows the largest).
 
     .venv/bin/python bench/search_bytes.py                 # 1,000 and 5,000 vendors
     .venv/bin/python bench/search_bytes.py --sizes 1000
@@ -46,7 +38,6 @@ import functools
 import gzip
 import hashlib
 import http.server
-import importlib.util
 import json
 import mimetypes
 import os
@@ -73,10 +64,6 @@ PY = sys.executable
 QUERIES = ("kerupuk", "sambal", "anyaman", "pisang", "kopi", "rt 12")
 VENDOR_PAGE = "usaha/usaha-7/"
 GZIPPED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ics", ".csv"}
-# Material's search, refused in the "no index" scenario.
-MATERIAL_SEARCH = re.compile(
-    r"^/(search/search_index\.json|search/kata\.json|assets/javascripts/workers/search\.)"
-)
 QUIET_S = 1.5  # a phase is over when the server has had no request for this long
 
 
@@ -244,15 +231,15 @@ KINDS += ("sitemap", "fonts/images", "other")
 
 def kind(path: str) -> str:
     name = path.rsplit("/", 1)[-1]
-    if path.endswith("search/search_index.json") or name.endswith(".pf_index"):
+    if name.endswith((".pf_index", ".pf_filter")):
         return "search index"
-    if path.endswith("search/kata.json"):
+    if path.endswith("search/kata.json") or "/search/kosakata/" in path:
         return "word list"
     if name == "sitemap.xml":  # fetched by Material's instant navigation
         return "sitemap"
     if name.endswith(".pf_fragment"):
         return "results"
-    if "/workers/search." in path or "/pagefind" in path:  # pagefind.js, wasm, entry, meta
+    if "/pagefind/" in path:  # pagefind.js, its wasm, entry and metadata
         return "search engine"
     if path.endswith("/") or name.endswith(".html"):
         return "html"
@@ -295,50 +282,22 @@ def build(n: int, work: Path) -> tuple[Path, float]:
     return folder / "site", time.perf_counter() - started
 
 
-def pagefind(site: Path, subdir: str, root_selector: str | None, repeats: int) -> dict:
-    """Index the built site with Pagefind into site/<subdir>, from scratch each time;
-    the median of `repeats` timings."""
-    (site / "pf-test.html").unlink(missing_ok=True)  # never index the test page
-    args = [PY, "-m", "pagefind", "--site", str(site), "--output-subdir", subdir]
-    if root_selector:
-        args += ["--root-selector", root_selector]
+def index_seconds(site: Path, repeats: int) -> dict:
+    """The search index made again from the built site, the median of `repeats` runs."""
+    from generator.output.search_index import BUNDLE, index_site
+
     runs = []
     for _ in range(repeats):
-        shutil.rmtree(site / subdir, ignore_errors=True)
         started = time.perf_counter()
-        done = subprocess.run(args, env=ENV, capture_output=True, text=True)
+        index_site(site)
         runs.append(time.perf_counter() - started)
-        if done.returncode != 0:
-            raise SystemExit(f"pagefind failed:\n{done.stdout}{done.stderr}")
-    said = done.stdout
-    number = lambda what: int(re.search(rf"Indexed (\d+) {what}", said).group(1))  # noqa: E731
-    files = [p for p in (site / subdir).rglob("*") if p.is_file()]
+    files = [p for p in (site / BUNDLE).rglob("*") if p.is_file()]
     return {
         "seconds": statistics.median(runs),
         "runs_s": runs,
-        "languages": re.findall(r"Discovered \d+ languages?: (.*)", said),
-        "pages": number("pages"),
-        "words": number("words"),
         "bundle_files": len(files),
         "bundle_bytes": sum(p.stat().st_size for p in files),
     }
-
-
-PF_TEST = """<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>pagefind</title>
-<link rel="icon" href="data:,"></head>
-<body><p>Pagefind, bytes only.</p><script>
-// What our search would do: the engine on the first query, the word list with it,
-// then the data of the first five results.
-window.cari = async (q) => {
-  const pagefind = await import("./BUNDLE/pagefind.js");
-  if (!window.kata) window.kata = await (await fetch("./search/kata.json")).json();
-  const found = await pagefind.search(q);
-  const data = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
-  return { count: found.results.length, first: data.map((d) => d.url) };
-};
-</script></body></html>
-"""
 
 
 # --- the browser ------------------------------------------------------------------------
@@ -375,12 +334,10 @@ def phase(wire: Wire, phone: Phone, name: str, action) -> dict:
     return tally(wire.hits[start:]) | {"devtools_bytes": phone.devtools_bytes()}
 
 
-def material(browser, wire: Wire, base_url: str) -> dict:
+def visit_and_search(browser, wire: Wire, base_url: str) -> dict:
     phone = Phone(browser)
     page = phone.page
-    box = page.locator("input.md-search__input")
-    item = "document.querySelector('.md-search-result__item')"
-    none = "/Tidak|No match/i.test(document.querySelector('.md-search-result__meta').textContent)"
+    answered = "q => document.getElementById('cari-panel').getAttribute('data-dicari') === q"
 
     def visit() -> None:
         page.goto(base_url + VENDOR_PAGE, wait_until="networkidle")
@@ -388,62 +345,15 @@ def material(browser, wire: Wire, base_url: str) -> dict:
 
     def search(query: str):
         def run() -> None:
-            if not box.is_visible():
-                page.locator("label.md-header__button[for='__search']").click()
-            box.fill("")
-            box.press("End")
-            page.wait_for_function(f"!{item} && !{none}")
-            box.fill(query)
-            box.press("End")  # Material searches on keyup
-            page.wait_for_function(f"{item} || {none}")
+            page.locator("#cari-kata").fill(query)
+            page.wait_for_function(answered, arg=query, timeout=30_000)
 
         return run
 
     result = {"visit": phase(wire, phone, "visit", visit)}
     for i, query in enumerate(QUERIES):
         result[f"search{i + 1}"] = phase(wire, phone, f"search{i + 1}", search(query))
-        result[f"search{i + 1}"]["results"] = page.locator(".md-search-result__item").count()
-    result["later_max"] = max(result[f"search{i + 1}"]["bytes"] for i in range(1, len(QUERIES)))
-    phone.close()
-    return result
-
-
-def no_index(browser, wire: Wire, base_url: str) -> dict:
-    phone = Phone(browser)
-    wire.block = MATERIAL_SEARCH
-    try:
-        result = {
-            "visit": phase(
-                wire,
-                phone,
-                "visit",
-                lambda: phone.page.goto(base_url + VENDOR_PAGE, wait_until="networkidle"),
-            )
-        }
-    finally:
-        wire.block = None
-    result["refused"] = sorted(set(wire.refused))
-    wire.refused.clear()
-    phone.close()
-    return result
-
-
-def pagefind_search(browser, wire: Wire, base_url: str) -> dict:
-    phone = Phone(browser)
-    page = phone.page
-    result = {
-        "test_page": phase(
-            wire, phone, "test", lambda: page.goto(base_url + "pf-test.html", wait_until="load")
-        )
-    }
-    for i, query in enumerate(QUERIES):
-        got = {}
-
-        def run(query: str = query, got: dict = got) -> None:
-            got.update(page.evaluate("q => window.cari(q)", query))
-
-        result[f"search{i + 1}"] = phase(wire, phone, f"search{i + 1}", run)
-        result[f"search{i + 1}"] |= {"results": got["count"], "first": got["first"]}
+        result[f"search{i + 1}"]["results"] = page.locator("#cari-hasil > li").count()
     result["later_max"] = max(result[f"search{i + 1}"]["bytes"] for i in range(1, len(QUERIES)))
     phone.close()
     return result
@@ -451,30 +361,16 @@ def pagefind_search(browser, wire: Wire, base_url: str) -> dict:
 
 # --- one size ---------------------------------------------------------------------------
 
-VARIANTS = {"pagefind": None, "pagefind-article": "article.md-content__inner"}
-
 
 def measure(n: int, work: Path, browser, repeats: int) -> dict:
     site, build_s = build(n, work)
-    html = (site / VENDOR_PAGE / "index.html").read_text("utf-8")
-    row = {
-        "vendors": n,
-        "build_s": build_s,
-        "html_lang": re.search(r"<html[^>]*\blang=\"([^\"]*)\"", html).group(1),
-        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
-    }
-    indexes = {name: pagefind(site, name, selector, repeats) for name, selector in VARIANTS.items()}
+    row = {"vendors": n, "build_s": build_s, "index": index_seconds(site, repeats)}
     wire = Wire()
     server, base_url = serve(site, wire)
     try:
-        row["material"] = material(browser, wire, base_url)
-        row["no_index"] = no_index(browser, wire, base_url)
-        for name, index in indexes.items():
-            (site / "pf-test.html").write_text(PF_TEST.replace("BUNDLE", name), "utf-8")
-            row[name] = {"index": index, **pagefind_search(browser, wire, base_url)}
+        row["site"] = visit_and_search(browser, wire, base_url)
     finally:
         server.shutdown()
-        (site / "pf-test.html").unlink(missing_ok=True)
     return row
 
 
@@ -485,42 +381,36 @@ def kb(count: int) -> str:
     return f"{count / 1024:.1f}"
 
 
+BUDGET = {"visit": 100, "search1": 150, "later_max": 30}  # KB, from the search issue
+
+
 def table(rows: list[dict]) -> str:
-    """One line per size and scenario: KB of the first visit, the first search and the
-    largest later search, then the first visit (or, for Pagefind, the first search) by
-    kind."""
+    """One line per size: KB of the first visit, the first search and the largest later
+    search, each against its budget, then the first search by kind; and the index."""
     lines = [
         "KB on the wire (gzip, headers included), fresh cache, counted by the server",
-        f"{'vendors':>7}  {'scenario':<17}{'visit':>7}{'search 1':>9}{'later':>7}"
-        "  by kind (the visit; for Pagefind the first search)",
+        f"{'vendors':>7}{'visit':>8}{'search 1':>10}{'later':>8}  first search by kind",
     ]
     for r in rows:
-        scenarios = [("material", r["material"]), ("no index", r["no_index"])]
-        scenarios += [(name, r[name]) for name in VARIANTS]
-        for name, s in scenarios:
-            visit = s.get("visit")
-            first = s.get("search1")
-            shown = visit or first
-            parts = ", ".join(f"{k} {kb(v)}" for k, v in shown["by_kind"].items())
-            lines.append(
-                f"{r['vendors']:>7}  {name:<17}"
-                f"{kb(visit['bytes']) if visit else '-':>7}"
-                f"{kb(first['bytes']) if first else '-':>9}"
-                f"{kb(s['later_max']) if 'later_max' in s else '-':>7}  {parts}"
-            )
-    lines.append("")
+        s = r["site"]
+        parts = ", ".join(f"{k} {kb(v)}" for k, v in s["search1"]["by_kind"].items())
+        lines.append(
+            f"{r['vendors']:>7}{kb(s['visit']['bytes']):>8}{kb(s['search1']['bytes']):>10}"
+            f"{kb(s['later_max']):>8}  {parts}"
+        )
     lines.append(
-        f"{'vendors':>7}  {'index':<17}{'seconds':>8}{'pages':>7}{'words':>7}"
-        f"{'files':>7}{'bundle KB':>10}  our build s (incremental)"
+        f"{'budget':>7}{BUDGET['visit']:>8}{BUDGET['search1']:>10}{BUDGET['later_max']:>8}"
     )
+    lines += [
+        "",
+        f"{'vendors':>7}{'index s':>9}{'files':>7}{'bundle KB':>11}  build s (incremental)",
+    ]
     for r in rows:
-        for name in VARIANTS:
-            i = r[name]["index"]
-            lines.append(
-                f"{r['vendors']:>7}  {name:<17}{i['seconds']:>8.2f}{i['pages']:>7}"
-                f"{i['words']:>7}{i['bundle_files']:>7}{kb(i['bundle_bytes']):>10}"
-                f"  {r['build_s']:.1f}"
-            )
+        i = r["index"]
+        lines.append(
+            f"{r['vendors']:>7}{i['seconds']:>9.2f}{i['bundle_files']:>7}"
+            f"{kb(i['bundle_bytes']):>11}  {r['build_s']:.1f}"
+        )
     return "\n".join(lines)
 
 
@@ -528,12 +418,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--work", default="/tmp/search-bytes", help="kept between runs")
-    parser.add_argument("--repeats", type=int, default=3, help="Pagefind indexing runs")
+    parser.add_argument("--repeats", type=int, default=3, help="indexing runs")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         raise SystemExit("Debian's Chromium is missing: apt-get install chromium")
-    if importlib.util.find_spec("pagefind") is None:
-        raise SystemExit("Pagefind is missing: .venv/bin/pip install 'pagefind[bin]==1.5.2'")
     from playwright.sync_api import sync_playwright
 
     rows = []

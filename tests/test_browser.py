@@ -147,7 +147,7 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
         before = self.wfile.count
         try:
             status = self.answer(path)
-        except OSError:  # the browser hung up mid-answer
+        except ConnectionError:  # the browser hung up mid-answer
             with self.host.lock:
                 self.host.broken.append(path)
             self.close_connection = True
@@ -166,7 +166,7 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
                 return self.reply(301, b"", {"Location": path + "/"})
             file = file / "index.html"
         if not (file.is_relative_to(self.site) and file.is_file()):
-            return self.reply(404, (self.site / "404.html").read_bytes(), kind="text/html")
+            return self.reply(404, (self.site / "404.html").read_bytes(), {}, "text/html")
         data = file.read_bytes()
         etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
         headers = {"ETag": etag, "Cache-Control": "max-age=600"}
@@ -196,7 +196,6 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
 class Site:
     url: str
     host: Host
-    root: Path
 
 
 # Amplang Bu Sari's photos (its own photo is also its first product's), replaced by what a
@@ -233,7 +232,7 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         photo_settings=photos,
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Site(url, host, root / "site")
+    yield Site(url, host)
     server.shutdown()
     server.server_close()
 

@@ -18,11 +18,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 class Signal(http.server.SimpleHTTPRequestHandler):
-    """The site's server as a phone at the bazaar sees it: `weak` pages answer nothing
-    for five seconds and then drop; with `gone`, nothing answers at all."""
+    """The site's server as a phone at the bazaar sees it: `slow` pages answer after
+    SLOW_S seconds; `hung` pages answer nothing until the test is over (at most 30 s) and
+    then drop; with `gone`, nothing answers at all."""
 
-    weak: set[str] = set()
+    slow: set[str] = set()
+    hung: set[str] = set()
     gone = False
+    over = threading.Event()
 
     def handle_one_request(self) -> None:
         if Signal.gone:
@@ -31,14 +34,21 @@ class Signal(http.server.SimpleHTTPRequestHandler):
         super().handle_one_request()
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        if self.path.split("?")[0] in Signal.weak:
-            time.sleep(5)
+        path = self.path.split("?")[0]
+        if path in Signal.hung:
+            Signal.over.wait(30)
             self.close_connection = True
             return
+        if path in Signal.slow:
+            time.sleep(SLOW_S)
         super().do_GET()
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+# Longer than the few seconds the service worker waits before it shows a kept copy.
+SLOW_S = 5
 
 
 @pytest.fixture
@@ -46,12 +56,14 @@ def site(sample_site: Path, tmp_path: Path):
     """A copy of the sample site, served; the test may edit it."""
     root = tmp_path / "site"
     shutil.copytree(sample_site, root)
-    Signal.weak, Signal.gone = set(), False
+    Signal.slow, Signal.hung, Signal.gone = set(), set(), False
+    Signal.over = threading.Event()
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(Signal, directory=root)
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield root, f"http://127.0.0.1:{server.server_port}/"
+    Signal.over.set()  # a hung answer ends with the test
     server.shutdown()
     server.server_close()
 
@@ -124,13 +136,34 @@ def test_offline_shows_the_freshest_copy_seen(browser, site) -> None:
     context.close()
 
 
-def test_a_weak_signal_that_drops_says_so(browser, site) -> None:
-    """No answer for five seconds, then nothing: "Tanpa sinyal", not the browser's error."""
+def test_a_signal_that_hangs_shows_the_kept_copy_within_seconds(browser, site) -> None:
+    """A page opened before, and now the server answers nothing (for 30 s): the copy kept
+    on the phone is shown after a few seconds of silence, not a blank screen until the
+    network gives up."""
     _, url = site
     context, page = installed(browser, url)
-    Signal.weak = {"/usaha/jamu-mbok-tini/"}
+    page.goto(url + "usaha/amplang-bu-sari/")
+    vendor = heading(page)
+    wait_kept(page, "/usaha/amplang-bu-sari/")
+
+    Signal.hung = {"/usaha/amplang-bu-sari/"}
+    started = time.monotonic()
+    page.goto(url + "usaha/amplang-bu-sari/", timeout=10_000)
+    waited = time.monotonic() - started
+    assert heading(page) == vendor
+    # About 4 s of patience, then the page from the phone's own storage.
+    assert waited < 6, f"the kept copy came after {waited:.1f} s"
+    context.close()
+
+
+def test_a_page_never_opened_is_waited_for_on_a_slow_signal(browser, site) -> None:
+    """No copy kept to show instead: the phone waits for a slow answer past its few
+    seconds of patience, and shows the page, not "Tanpa sinyal"."""
+    _, url = site
+    context, page = installed(browser, url)
+    Signal.slow = {"/usaha/jamu-mbok-tini/"}
     page.goto(url + "usaha/jamu-mbok-tini/", timeout=20_000)
-    assert heading(page) == "Tanpa sinyal"
+    assert heading(page) == "Jamu Mbok Tini"
     context.close()
 
 

@@ -40,11 +40,10 @@ def test_search_product_open_vendor_and_order_on_whatsapp(browser, base_url: str
     page.goto(base_url)
     assert page.locator("h1").first.inner_text() == "Katalog UMKM Gunung Sari Ilir"
 
-    page.locator("label.md-header__button[for='__search']").click()  # the phone's search icon
-    # Typed key by key, as a person does: Material searches on keystrokes.
-    page.locator("input.md-search__input").press_sequentially("kastengel", delay=30)
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=15_000)
+    # Typed key by key, as a person does: the box searches as it is typed into.
+    page.locator("#cari-kata").press_sequentially("kastengel", delay=40)
+    page.wait_for_function("document.getElementById('cari-panel').dataset.dicari === 'kastengel'")
+    first = page.locator("#cari-hasil a.cari__halaman").first
     # The vendor's own page ranks above the lists that name the product.
     assert f"/usaha/{slug}/" in first.get_attribute("href")
     first.click()
@@ -286,9 +285,8 @@ def test_a_phone_on_mobile_data_loads_nothing_from_other_hosts(browser, publishe
     context.on("request", lambda request: requests.append(request.url))
     failures = watch_for_failures(page)
     page.goto(site.url + "usaha/amplang-bu-sari/", wait_until="networkidle")
-    page.locator("label.md-header__button[for='__search']").click()
-    page.locator("input.md-search__input").press_sequentially("amplang", delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.locator("#cari-kata").press_sequentially("amplang", delay=30)
+    page.wait_for_function("document.getElementById('cari-panel').dataset.dicari === 'amplang'")
     # The worker is activated once it has kept its first copies (its install waits for them).
     deadline = time.monotonic() + 20
     while not service_worker_active(page):
@@ -372,14 +370,15 @@ def test_a_vendor_without_photo_shows_its_category_icon(browser, base_url: str) 
     page.close()
 
 
-def test_moving_between_pages_keeps_the_search_index(browser, published: str) -> None:
-    """Instant navigation: the next page fetches its own HTML only, not the search index."""
+def test_moving_between_pages_fetches_the_page_only(browser, published: str) -> None:
+    """Instant navigation: the next page fetches its own HTML only; nothing of search is
+    fetched until someone searches."""
     page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(published + "usaha/amplang-bu-sari/", wait_until="networkidle")
     first = len(requests)
-    assert sum("search_index.json" in url for url in requests) == 1
+    assert not [url for url in requests if "/pagefind/" in url or "/search/" in url]
     page.get_by_role("link", name="Makanan & Kudapan").first.click()
     page.wait_for_url("**/kategori/makanan/")
     page.locator("h1", has_text="Makanan").wait_for()
@@ -480,9 +479,9 @@ def test_a_web_page_prints_without_sidebar_and_with_link_targets(browser, base_u
     slug, _ = vendor_selling("amplang")
     page = browser.new_page()
     page.goto(f"{base_url}usaha/{slug}/")
-    assert page.locator(".md-search").first.is_visible()
+    assert page.locator("form.cari").first.is_visible()
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+    for chrome in (".md-header", ".md-sidebar--primary", "form.cari", ".md-footer"):
         assert not page.locator(chrome).first.is_visible(), chrome
     instagram = page.locator('a[href^="https://www.instagram.com/"]').first
     after = instagram.evaluate("a => getComputedStyle(a, '::after').content")

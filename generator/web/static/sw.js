@@ -134,6 +134,13 @@ function offline(request) {
   var shown = isPage(request, new URL(request.url))
     ? caches.match(luring, { cacheName: CACHE }) : Promise.resolve(undefined);
   return shown.then(function (response) {
-    return response || new Response("", { status: 504, statusText: "Offline" });
+    if (!response) return new Response("", { status: 504, statusText: "Offline" });
+    // Shown at the address of the page asked for: its links and styles are written
+    // relative to luring/, so the page says where it is from.
+    return response.text().then(function (html) {
+      return new Response(html.replace(/<head>/i, '<head><base href="' + luring + '">'), {
+        headers: { "Content-Type": "text/html; charset=utf-8" },
+      });
+    });
   });
 }

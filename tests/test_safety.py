@@ -213,7 +213,7 @@ def test_search_results_show_payloads_as_text(browser, hostile_site: Path) -> No
             "q => document.getElementById('cari-panel').dataset.dicari === q", arg=query
         )
         tags = page.locator("#cari-hasil *").evaluate_all("els => els.map(e => e.tagName)")
-        assert tags and set(tags) <= {"LI", "A", "SPAN", "MARK", "UL"}, (query, set(tags))
+        assert tags and set(tags) <= {"LI", "A", "SPAN", "MARK", "UL", "BUTTON"}, (query, tags)
         hrefs = page.locator("#cari-hasil a").evaluate_all(
             "els => els.map(e => e.getAttribute('href'))"
         )

@@ -8,6 +8,7 @@ before the search was tuned (tests/cases/search/karang-jati/), which must reach 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -133,12 +134,12 @@ def test_an_rt_number_lists_that_rt_first(browser, base_url: str, sample_site: P
 def test_the_panel_filters_narrow_the_results(browser, base_url: str, sample_site: Path) -> None:
     context, page = phone(browser, base_url)
     ask(page, "kue")
-    everything = page.locator("#cari-hasil > li").count()
+    everything = int(page.locator("#cari-status").inner_text().split()[0])
     page.locator("#cari-saring summary").click()
     page.get_by_label("Halal").check()
     page.wait_for_function(
         "n => document.getElementById('cari-panel').dataset.dicari === 'kue' && "
-        "document.querySelectorAll('#cari-hasil > li').length < n",
+        "parseInt(document.getElementById('cari-status').textContent) < n",
         arg=everything,
     )
     halal = (sample_site / "saring" / "halal" / "index.html").read_text("utf-8")
@@ -162,6 +163,18 @@ def test_nothing_of_search_loads_until_the_box_is_used(browser, base_url: str) -
         "performance.getEntriesByType('resource')"
         ".some(e => e.name.endsWith('/pagefind/pagefind.js'))"
     )
+    context.close()
+
+
+def test_more_results_come_on_asking(browser, base_url: str) -> None:
+    """Six results at first (each costs a small download), the rest on a tap."""
+    context, page = phone(browser, base_url)
+    ask(page, "kue")
+    total = int(page.locator("#cari-status").inner_text().split()[0])
+    assert total > 6 and page.locator("#cari-hasil a.cari__halaman").count() == 6
+    page.get_by_role("button", name=re.compile("hasil lagi")).click()
+    page.wait_for_function("document.querySelectorAll('#cari-hasil a.cari__halaman').length > 6")
+    assert page.evaluate("document.activeElement.className") == "cari__halaman"
     context.close()
 
 

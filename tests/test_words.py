@@ -18,7 +18,7 @@ from generator.web import word_groups
 from generator.web.files import data_files
 from generator.web.search_words import root, word_map
 
-SCRIPT = ROOT / "generator" / "web" / "static" / "cari.js"
+SCRIPT = ROOT / "generator" / "web" / "static" / "cari-mesin.js"
 
 
 def test_roots_follow_indonesian_affixes_and_leave_names_alone() -> None:

@@ -7,9 +7,12 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 import pytest
 from conftest import ROOT
@@ -218,21 +221,64 @@ def test_other_content_folder_builds_with_same_installation(content: Path, tmp_p
     assert result.returncode == 0, result.stderr
 
 
-def fetch(url: str) -> str:
+def fetch(url: str) -> tuple[int, str]:
+    """(HTTP status, body). A server that does not answer is an error, not an empty page."""
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8", "replace")
 
 
-def wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
+class Lines:
+    """The lines a process writes, read in a thread, so a test can wait for one of them."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.lines: list[str] = []
+        self.ended = False
+        self.changed = threading.Condition()
+        self.reader = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.reader.start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            with self.changed:
+                self.lines.append(line)
+                self.changed.notify_all()
+        with self.changed:
+            self.ended = True
+            self.changed.notify_all()
+
+    def mark(self) -> int:
+        with self.changed:
+            return len(self.lines)
+
+    def wait_for(self, text: str, since: int, seconds: float = 30) -> int:
+        """The number of lines up to the first one after `since` holding `text`."""
+        deadline = time.monotonic() + seconds
+        with self.changed:
+            while True:
+                for number in range(since, len(self.lines)):
+                    if text in self.lines[number]:
+                        return number + 1
+                left = deadline - time.monotonic()
+                if self.ended or left <= 0:
+                    said = "".join(self.lines[since:]) or "nothing\n"
+                    why = "it ended" if self.ended else f"{seconds:g} s"
+                    pytest.fail(f"no line with {text!r} ({why}); since then it printed:\n{said}")
+                self.changed.wait(left)
+
+    def text(self) -> str:
+        self.reader.join(timeout=20)
+        with self.changed:
+            return "".join(self.lines)
+
+
+def rebuilt(log: Lines, since: int) -> None:
+    """Wait until `serve` has regenerated the pages and MkDocs has rebuilt the site."""
+    log.wait_for("isi berubah:", since)
+    started = log.wait_for("Detected file changes", since)
+    log.wait_for("Documentation built in", started)
 
 
 @pytest.mark.slow
@@ -250,20 +296,30 @@ def test_serve_shows_a_saved_yaml_edit(content: Path, tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    page = f"http://127.0.0.1:{port}/usaha/amplang-uji/"
+    assert server.stderr
+    log = Lines(server.stderr)
+    site = f"http://127.0.0.1:{port}/"
+    page = f"{site}usaha/amplang-uji/"
     try:
-        assert wait_for(lambda: "Amplang Uji" in fetch(page), 60), "serve did not start"
+        log.wait_for(f"Serving on {site}", 0, 60)
         # The preview is the site: share card, schema.org data, the search word hook;
         # but no offline copies that would outlive it (its sw.js removes itself).
-        html = fetch(page)
+        status, html = fetch(page)
+        assert status == 200 and "Amplang Uji" in html
         assert 'property="og:title"' in html and "application/ld+json" in html
         assert "assets/cari.js" in html
-        assert "unregister()" in fetch(f"http://127.0.0.1:{port}/sw.js")
+        status, worker = fetch(f"{site}sw.js")
+        assert status == 200 and "unregister()" in worker
         vendor = content / "vendors" / "amplang-uji.yml"
+        since = log.mark()
         vendor.write_text(vendor.read_text("utf-8").replace("Amplang Uji", "Amplang Baru"), "utf-8")
-        assert wait_for(lambda: "Amplang Baru" in fetch(page), 20)
+        rebuilt(log, since)
+        status, html = fetch(page)
+        assert status == 200 and "Amplang Baru" in html and "Amplang Uji" not in html
         # Search in the preview: every page once, the new name, not the old one.
-        index = json.loads(fetch(f"http://127.0.0.1:{port}/search/search_index.json"))
+        status, body = fetch(f"{site}search/search_index.json")
+        assert status == 200
+        index = json.loads(body)
         locations = [doc["location"] for doc in index["docs"]]
         assert len(locations) == len(set(locations))
         texts = " ".join(
@@ -277,29 +333,40 @@ def test_serve_shows_a_saved_yaml_edit(content: Path, tmp_path: Path) -> None:
         }
 
         # A removed vendor disappears from the preview and from its search.
+        since = log.mark()
         (content / "vendors" / "kue-tanpa-rt.yml").unlink()
         event = content / "events" / "bazar-uji.yml"
         event.write_text(event.read_text("utf-8").split("  - stall: B1")[0], "utf-8")
-        gone = f"http://127.0.0.1:{port}/usaha/kue-tanpa-rt/"
-        assert wait_for(lambda: fetch(gone) == "", 20)
-        index = json.loads(fetch(f"http://127.0.0.1:{port}/search/search_index.json"))
-        assert not [d for d in index["docs"] if d["location"].startswith("usaha/kue-tanpa-rt/")]
+        rebuilt(log, since)
+        assert fetch(f"{site}usaha/kue-tanpa-rt/")[0] == 404
+        status, body = fetch(f"{site}search/search_index.json")
+        assert status == 200
+        assert not [
+            d for d in json.loads(body)["docs"] if d["location"].startswith("usaha/kue-tanpa-rt/")
+        ]
+        assert fetch(page)[0] == 200
 
         # A broken save is reported on the terminal; the last good page stays served.
+        since = log.mark()
         vendor.write_text("name: [tidak ditutup\n", "utf-8")
-        time.sleep(2)
-        assert "Amplang Baru" in fetch(page)
+        log.wait_for("content/vendors/amplang-uji.yml:2:1: ", since)
+        status, html = fetch(page)
+        assert status == 200 and "Amplang Baru" in html
 
         # Files the catalogue would skip are named as they are saved, a hostile link too.
+        since = log.mark()
         vendor.write_text("name: Amplang Baru\ncategory: makanan\nproducts: []\n", "utf-8")
         (content / "vendors" / "Toko-Baru.YML").write_text("name: Toko Baru\n", "utf-8")
         (content / "vendors" / "bocor.yml").symlink_to("/etc/hostname")
         (content / "vendors" / "kosong.yml").symlink_to("tidak-ada.yml")
-        time.sleep(2)
-        assert "Amplang Baru" in fetch(page)
+        for name in ("Toko-Baru.YML", "bocor.yml", "kosong.yml", "amplang-uji.yml:3:11"):
+            log.wait_for(f"content/vendors/{name}: ", since)
+        status, html = fetch(page)
+        assert status == 200 and "Amplang Baru" in html
     finally:
         server.terminate()
-        _, errors = server.communicate(timeout=20)
+        server.wait(timeout=20)
+    errors = log.text()
     assert "content/vendors/amplang-uji.yml:2:1:" in errors
     assert (
         "content/vendors/Toko-Baru.YML: akhiran `.YML` harus ditulis `.yml` (huruf kecil), "

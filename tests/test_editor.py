@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 from conftest import ROOT
 
 SERVER = ROOT / "tests/editor/node_modules/yaml-language-server/bin/yaml-language-server"
+TIMEOUT = 30  # seconds for any one answer: an editor that takes longer is broken anyway
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +38,7 @@ class LanguageServer:
         )
         self.ids = 0
         self.notes: list[dict[str, Any]] = []
+        self.buffer = b""  # read from the pipe, not yet a whole message
         self.request(
             "initialize",
             {
@@ -60,14 +64,25 @@ class LanguageServer:
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.proc.stdin.flush()
 
-    def receive(self) -> dict[str, Any]:
+    def receive(self, deadline: float, waiting_for: str) -> dict[str, Any]:
+        """The server's next message; the test fails at `deadline` instead of waiting forever."""
         assert self.proc.stdout
-        length = 0
-        while line := self.proc.stdout.readline().strip():
-            name, _, value = line.decode().partition(": ")
-            if name == "Content-Length":
-                length = int(value)
-        return json.loads(self.proc.stdout.read(length))
+        while True:
+            head, found, rest = self.buffer.partition(b"\r\n\r\n")
+            if found:
+                fields = dict(line.split(b": ", 1) for line in head.split(b"\r\n"))
+                length = int(fields[b"Content-Length"])
+                if len(rest) >= length:
+                    self.buffer = rest[length:]
+                    return json.loads(rest[:length])
+            # Read the pipe itself: select() knows nothing of a Python buffer in front of it.
+            out = self.proc.stdout.fileno()
+            if not select.select([out], [], [], max(0, deadline - time.monotonic()))[0]:
+                pytest.fail(f"the YAML language server gave no {waiting_for} in {TIMEOUT} s")
+            chunk = os.read(out, 65536)
+            if not chunk:
+                pytest.fail(f"the YAML language server ended before it gave {waiting_for}")
+            self.buffer += chunk
 
     def notify(self, method: str, params: dict[str, Any]) -> None:
         self.send({"method": method, "params": params})
@@ -75,8 +90,9 @@ class LanguageServer:
     def request(self, method: str, params: dict[str, Any]) -> Any:
         self.ids += 1
         self.send({"id": self.ids, "method": method, "params": params})
+        deadline = time.monotonic() + TIMEOUT
         while True:
-            message = self.receive()
+            message = self.receive(deadline, f"answer to {method}")
             if message.get("id") == self.ids and "method" not in message:
                 return message.get("result")
             if "id" in message and "method" in message:  # the server asks us something
@@ -90,6 +106,7 @@ class LanguageServer:
                 self.notes.append(message)
 
     def diagnostics(self, uri: str) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + TIMEOUT
         for _ in range(200):
             for note in self.notes:
                 if (
@@ -98,7 +115,7 @@ class LanguageServer:
                     and note["params"]["diagnostics"]
                 ):
                     return note["params"]["diagnostics"]
-            self.notes.append(self.receive())
+            self.notes.append(self.receive(deadline, f"problems for {uri.rsplit('/', 1)[-1]}"))
         return []
 
     def close(self) -> None:

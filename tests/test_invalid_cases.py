@@ -3,7 +3,12 @@ refused with exactly the messages in its expected.txt (`--update-golden` rewrite
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import os
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,9 +51,81 @@ def test_fixture_itself_is_valid(content: Path) -> None:
     assert sorted(loaded.vendors) == ["amplang-uji", "kebun-uji", "kue-tanpa-rt"]
 
 
-def test_python_tag_never_runs(content: Path, tmp_path: Path) -> None:
-    problems_for(CASES / "abuse-python-tag", content)
-    assert not Path("/tmp/pwned").exists()
+# How Python runs code or another program, as its audit events name it. A first import also
+# compiles and runs a module: the test loads a refused file once before it listens.
+RUNS_CODE = frozenset(
+    {
+        "os.system",
+        "os.exec",
+        "os.posix_spawn",
+        "os.spawn",
+        "os.fork",
+        "os.forkpty",
+        "pty.spawn",
+        "subprocess.Popen",
+        "ctypes.dlopen",
+        "compile",
+        "exec",
+        "import",
+    }
+)
+_heard: list[str] | None = None  # a list only while a test listens
+
+
+def _listen(event: str, args: tuple) -> None:
+    if _heard is None:
+        return
+    writes = event == "open" and isinstance(args[2], int) and args[2] & (os.O_WRONLY | os.O_RDWR)
+    if event in RUNS_CODE or writes:
+        _heard.append(f"{event}{args!r:.150}")
+
+
+@functools.cache
+def _install() -> None:
+    sys.addaudithook(_listen)  # for the rest of the session: an audit hook can't be removed
+
+
+@contextlib.contextmanager
+def code_that_runs() -> Iterator[list[str]]:
+    """What ran, or was written to disk, in this process (any thread) within the block."""
+    global _heard
+    _install()
+    _heard = heard = []
+    try:
+        yield heard
+    finally:
+        _heard = None
+
+
+def _tagged(case: str) -> str:
+    return (CASES / case / "vendors" / "bad.yml").read_text("utf-8")
+
+
+PYTHON_TAGS = {
+    "apply-os-system": _tagged("abuse-python-tag"),
+    "new-os-system-in-a-list": _tagged("abuse-python-tag-list"),
+    "subprocess": 'name: !!python/object/apply:subprocess.Popen [["true"]]\n',
+    "exec": 'name: !!python/object/apply:builtins.exec ["import os"]\n',
+    "verbatim-tag": 'name: !<tag:yaml.org,2002:python/object/apply:os.system> ["true"]\n',
+    "keyword-form": 'name: !!python/object/apply:os.system {args: ["true"]}\n',
+    "write-a-file": 'name: !!python/object/apply:builtins.open ["tertulis.txt", "w"]\n',
+    "nested": 'name: Toko\nproducts:\n  - name: !!python/object/new:os.system ["true"]\n',
+}
+
+
+@pytest.mark.parametrize("payload", PYTHON_TAGS.values(), ids=PYTHON_TAGS.keys())
+def test_python_tag_never_runs(payload: str, content: Path) -> None:
+    bad = content / "vendors" / "bad.yml"
+    bad.write_text("name: !tanda Toko\n", "utf-8")  # the refusal's own imports, before listening
+    with pytest.raises(ContentInvalid):
+        load_with_photos(Path("content"))
+    bad.write_text(payload, "utf-8")
+    with code_that_runs() as ran, pytest.raises(ContentInvalid) as caught:
+        load_with_photos(Path("content"))
+    assert ran == []
+    (problem,) = [p for p in caught.value.problems if p.file == "content/vendors/bad.yml"]
+    assert problem.message and problem.message.code == "yaml.tag"
+    assert "python/object/" in problem.render()
 
 
 def test_example_on_the_join_page_is_a_valid_vendor(content: Path) -> None:

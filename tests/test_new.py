@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import pty
 import re
+import select
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from test_cli import run
 
@@ -174,6 +176,25 @@ def test_new_vendor_refuses_bad_names_and_missing_answers(content: Path) -> None
     assert not (content / "vendors" / "toko-baru.yml").exists()
 
 
+def read_terminal(leader: int, seconds: float) -> bytes:
+    """All a program shows on its terminal until it closes it; fails after `seconds`
+    instead of waiting forever for a program that waits for more answers."""
+    screen = b""
+    deadline = time.monotonic() + seconds
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([leader], [], [], left)[0]:
+            shown = screen.decode("utf-8", "replace")
+            pytest.fail(f"still running after {seconds:g} s; the terminal shows:\n{shown}")
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # EIO: every process holding the terminal has ended
+            return screen
+        if not chunk:
+            return screen
+        screen += chunk
+
+
 def test_new_vendor_asks_at_a_terminal(content: Path) -> None:
     """A volunteer at a terminal answers questions instead of typing flags."""
     leader, follower = pty.openpty()
@@ -187,18 +208,15 @@ def test_new_vendor_asks_at_a_terminal(content: Path) -> None:
         stderr=follower,
     )
     os.close(follower)
-    # A wrong category and a wrong price are asked again, with the reason.
-    os.write(leader, b"Kebun Baru\nsayur\nsayuran\nKangkung\n5rb\n5000\n")
-    screen = b""
-    deadline = time.monotonic() + 30
-    while proc.poll() is None and time.monotonic() < deadline:
-        try:
-            screen += os.read(leader, 4096)
-        except OSError:
-            break
-    proc.wait(timeout=30)
-    os.close(leader)
-    text = screen.decode("utf-8", "replace")
+    try:
+        # A wrong category and a wrong price are asked again, with the reason.
+        os.write(leader, b"Kebun Baru\nsayur\nsayuran\nKangkung\n5rb\n5000\n")
+        text = read_terminal(leader, 30).decode("utf-8", "replace")
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(leader)
     assert proc.returncode == 0, text
     assert "Nama usaha:" in text and "Kategori (makanan, sayuran, bunga):" in text
     assert "kategori `sayur` tidak dikenal" in text

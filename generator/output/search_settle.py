@@ -79,12 +79,17 @@ def _replace(item: object, renamed: dict[str, str]) -> object:
 
 
 def _read(path: Path) -> object:
-    data = gzip.decompress(path.read_bytes())
+    return read(path.read_bytes(), str(path))
+
+
+def read(packed: bytes, name: str = "data") -> object:
+    """What a Pagefind file (gzipped, signed CBOR) holds."""
+    data = gzip.decompress(packed)
     if not data.startswith(SIGNATURE):
-        raise ValueError(f"{path}: not a Pagefind file")
+        raise ValueError(f"{name}: not a Pagefind file")
     item, end = _decode(data, len(SIGNATURE))
     if end != len(data):
-        raise ValueError(f"{path}: {len(data) - end} bytes after the data")
+        raise ValueError(f"{name}: {len(data) - end} bytes after the data")
     return item
 
 

@@ -32,9 +32,6 @@ class Meta:
     """The link preview's picture (og:image)."""
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """The search panel's filters this page belongs to: `(("rt", ("RT 07",)), …)`."""
-    first: bool = False
-    """A list page comes before the vendors it lists among results without a query
-    ("rt 7", "halal")."""
 
     def front(self) -> dict[str, Any]:
         front: dict[str, Any] = {"title": markdown.plain_title(self.title)}
@@ -51,8 +48,6 @@ class Meta:
             front["image"] = self.image
         if self.filters:
             front["cari"] = {name: list(values) for name, values in self.filters}
-        if self.first:
-            front["urutan"] = 0
         return front
 
 

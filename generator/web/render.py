@@ -262,7 +262,6 @@ class SiteRenderer:
                     category.description or "",
                     TOPIC,
                     filters=(("kategori", (category.name,)),),
-                    first=True,
                 ),
                 c=category,
             )
@@ -306,7 +305,6 @@ class SiteRenderer:
                     f"Usaha di RT {number:02d}",
                     LISTS,
                     filters=(("rt", (f"RT {number:02d}",)),),
-                    first=True,
                 ),
                 number=number,
             )
@@ -322,7 +320,6 @@ class SiteRenderer:
                     f.description.format(place=self.place),
                     LISTS,
                     filters=(("tanda", (f.label,)),),
-                    first=True,
                 ),
                 heading=f.title,
             )

@@ -22,7 +22,8 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     if (!engine) {
       engine = Promise.all([
         import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-          return pagefind.options({ baseUrl: root.pathname, excerptLength: 16 })
+          // No worker: its script would cost a phone another 12 KB on the first search.
+          return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, noWorker: true })
             .then(function () { return pagefind; });
         }),
         fetchJson("search/kata.json", { words: {}, filters: {} }),
@@ -327,16 +328,18 @@ function find(pagefind, kata, asked, chosen) {
     // Every word (Pagefind wants them all on one page), as typed first; then, lower, the
     // pages with one of the words: "cuci baju" finds the laundry, whose page says "cuci"
     // but not "baju", after the lists that happen to say both.
+    // Filters alone ("rt 7", "halal"): searched by a word of the filter's own value,
+    // which its pages show, the list page in its title. (A search for nothing would
+    // fetch the whole index.)
     var queries = known.length ? combinations(known, 16).map(function (query, i) {
       return { query: query, weight: i ? 0.9 : 1 };
-    }) : [{ query: null, weight: 1 }];
+    }) : [{ query: filterWord(filters), weight: 1 }];
     if (known.length > 1) {
       known.forEach(function (list) {
         list.forEach(function (word) { queries.push({ query: word, weight: 0.5 }); });
       });
     }
     var options = { filters: filters };
-    if (!known.length) options.sort = { urutan: "asc" }; // "rt 7": the RT's page first
     return Promise.all(queries.map(function (asked) {
       return pagefind.search(asked.query, options).then(function (search) {
         return search.results.map(function (result, rank) {
@@ -355,6 +358,14 @@ function find(pagefind, kata, asked, chosen) {
       });
     });
   });
+}
+
+// "RT 07" -> "07", ["Bisa diantar"] -> "diantar": the last word of the first filter.
+function filterWord(filters) {
+  var name = Object.keys(filters)[0];
+  var value = [].concat(filters[name])[0];
+  var words = String(value).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  return words[words.length - 1] || null;
 }
 
 // Results shown at a time: each needs its own small file (its title and excerpt).

@@ -28,25 +28,21 @@ EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in MKDOCS["markdo
 CONFIGS = {k: v for e in MKDOCS["markdown_extensions"] if isinstance(e, dict) for k, v in e.items()}
 
 # The whole of Unicode, as vendors type it. Plain `st.text` draws mostly from the first
-# planes, so real-world pieces are mixed in to occur often: emoji (with skin tones, flags,
-# ZWJ sequences, variation selectors), right-to-left text and marks, combining marks,
-# astral letters, and emoji pressed against Markdown. Control characters are refused when
-# files are read (see source.py), so not generated here; lone surrogates can't be in a file.
+# planes and almost never a sequence that only means something whole, so real-world pieces
+# are drawn as often as the general alphabet: emoji sequences (ZWJ families, flags and tag
+# flags, skin tones, variation selectors, keycaps), right-to-left words and marks, letters
+# with combining marks, astral letters, and emoji pressed against Markdown. Control
+# characters and bidi overrides (U+202E) are refused when files are read (source.py): drawn
+# rarely, they make a located problem; lone surrogates can't be in a file.
 REAL_PIECES = [
     "🌶",
     "Sambal Raja 🌶",
     "Segar 🍌🥥",
     "Pesan lewat WA ya 🙏",
-    "👨\u200d👩\u200d👧",
-    "👍🏽",
-    "🇮🇩",
-    "❤️",
-    "☕\ufe0f",
+    "Wadai Acil Imah 🍡👩\u200d👩\u200d👧",
+    "Café Ñoño",
+    "KueBingkaKentangKhasBanjarAsliBalikpapan",  # 40 letters, no place to break
     "🫩",  # newer than the fonts
-    "مرحبا",
-    "\u200fשלום\u200f",
-    "e\u0301",
-    "ก่",
     "𝔘𝔫𝔦",
     "𠀀",
     "\u200b",
@@ -59,9 +55,57 @@ REAL_PIECES = [
 CHARS = st.characters(blacklist_categories=("Cc", "Cs"))
 ASTRAL = st.characters(min_codepoint=0x10000, blacklist_categories=("Cs",))
 MARKS = st.characters(whitelist_categories=("Mn", "Me", "Cf", "So", "Sk"))
+SKIN_TONES = ["\U0001f3fb", "\U0001f3fc", "\U0001f3fd", "\U0001f3fe", "\U0001f3ff"]
+# One emoji as people send it: a base, maybe a skin tone, maybe a variation selector.
+ONE_EMOJI = st.builds(
+    lambda base, tone, selector: base + tone + selector,
+    st.sampled_from(["👩", "👨", "🧑", "👧", "👦", "👍", "🙏", "❤", "☕", "🍡", "🌶", "🏳", "🧕"]),
+    st.sampled_from(["", *SKIN_TONES]),
+    st.sampled_from(["", "", "\ufe0f", "\ufe0e"]),
+)
+REGIONAL = st.integers(0x1F1E6, 0x1F1FF).map(chr)  # two make a flag; one alone is a letter
+EMOJI = st.one_of(
+    ONE_EMOJI,
+    st.lists(ONE_EMOJI, min_size=2, max_size=4).map("\u200d".join),  # ZWJ sequences
+    st.sampled_from(
+        [
+            "👩\u200d👩\u200d👧",
+            "👨\u200d👩\u200d👧\u200d👦",
+            "👍🏽",
+            "🇮🇩",
+            "❤️",
+            "☕\ufe0f",
+            "🏳️\u200d🌈",
+            "🏴\u200d☠️",
+            "🧕🏾",
+            "1\ufe0f\u20e3",  # keycap
+            "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",  # tag flag
+        ]
+    ),
+    st.lists(REGIONAL, min_size=1, max_size=3).map("".join),
+)
+RTL = st.sampled_from(
+    [
+        "مرحبا",
+        "\u200fשלום\u200f",
+        "\u200f",
+        "\u200e",
+        "\u061c",
+        "عربي 123",
+        "\u202eRW 1",  # an override: refused with a located problem
+    ]
+)
+COMBINED = st.builds(  # a letter with one to three combining marks: e\u0301, ก่, ṩ̈
+    str.__add__,
+    st.sampled_from(["e", "a", "n", "i", "ก", "ب", "ज"]),
+    st.text(st.characters(whitelist_categories=("Mn",)), min_size=1, max_size=3),
+)
 PIECE = st.one_of(
-    st.text(CHARS, max_size=12),
+    st.text(CHARS, min_size=1, max_size=12),
     st.sampled_from(REAL_PIECES),
+    EMOJI,
+    RTL,
+    COMBINED,
     st.text(ASTRAL, min_size=1, max_size=3),
     st.text(MARKS, min_size=1, max_size=3),
 )
@@ -91,11 +135,19 @@ def test_any_text_renders_as_exactly_that_text(text: str) -> None:
 
 
 SAMPLES = sorted(p.relative_to(FIXTURE) for p in FIXTURE.rglob("*.yml"))
+# What an edit writes: a few random bytes (often a broken UTF-8 sequence), a whole 4-byte
+# character, or a whole emoji sequence (up to 25 bytes), so a file can gain an emoji,
+# lose half of one, or have one cut through.
+CHUNK = st.one_of(
+    st.binary(min_size=1, max_size=3),
+    st.text(ASTRAL, min_size=1, max_size=2).map(str.encode),
+    EMOJI.map(str.encode),
+)
 EDITS = st.lists(
     st.tuples(
         st.sampled_from(["insert", "delete", "replace"]),
         st.integers(0, 10_000),
-        st.binary(min_size=1, max_size=3),
+        CHUNK,
     ),
     min_size=1,
     max_size=6,
@@ -134,7 +186,11 @@ def test_mutated_files_give_a_catalogue_or_located_problems(
         shutil.rmtree(root)
 
 
-LINE = TEXT.filter(lambda t: t.strip() and len(t.strip()) <= 200)
+LINE = (
+    st.lists(PIECE, min_size=1, max_size=8)
+    .map("".join)
+    .filter(lambda t: t.strip() and len(t) <= 120)
+)
 SAFE_TAGS = {
     "h1",
     "h3",
@@ -160,7 +216,21 @@ SAFE_TAGS = {
 
 
 IMAGE_ATTRS = {"src", "width", "height", "alt"}
-PRINTED = re.compile(r"([a-z0-9-]+/)?(katalog|katalog-booklet|kartu-lapak)\.pdf")
+# Every link the generator itself makes, whole: another page of the site (`../usaha/x.md`,
+# `#anchor`), its PDFs, a WhatsApp chat (its message percent-encoded), an Instagram
+# profile. Anything else in an href came from the content.
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+OWN_LINK = re.compile(
+    rf"(?:\.\./)*(?:{_SLUG}/)*{_SLUG}\.md(?:#{_SLUG})?"
+    rf"|#{_SLUG}"
+    rf"|(?:\.\./)*(?:{_SLUG}/)*(?:katalog|katalog-booklet|kartu-lapak)\.pdf"
+    r"|https://wa\.me/628[0-9]{8,11}(?:\?text=[A-Za-z0-9%._~-]+)?"
+    r"|https://www\.instagram\.com/[A-Za-z0-9._]{1,30}/"
+)
+OWN_IMAGE = re.compile(rf"(?:\.\./)+assets/kategori/[a-z]+\.svg|statistik/{_SLUG}\.svg")
+# Python-Markdown's tables align a column with a style; nothing else has one.
+ALIGNED = {"th", "td"}
+ALIGNMENT = re.compile(r"text-align: (?:left|right|center);")
 
 
 class Links(Parsed):
@@ -169,12 +239,14 @@ class Links(Parsed):
         self.hrefs: list[str] = []
         self.attrs: set[str] = set()
         self.srcs: list[str] = []
+        self.styles: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         super().handle_starttag(tag, attrs)
         self.attrs |= {name for name, _ in attrs}
         self.hrefs += [value for name, value in attrs if name == "href"]
         self.srcs += [value for name, value in attrs if name == "src"]
+        self.styles += [(tag, value) for name, value in attrs if name == "style"]
 
 
 @settings(max_examples=max(20, settings().max_examples // 4))  # a whole site per example
@@ -187,6 +259,7 @@ class Links(Parsed):
     address=LINE,
     hours=LINE,
     tag=LINE,
+    category=LINE,
 )
 def test_random_text_in_every_field_never_becomes_markup(**texts: str) -> None:
     import datetime
@@ -197,9 +270,14 @@ def test_random_text_in_every_field_never_becomes_markup(**texts: str) -> None:
     from generator.web.render import render_site
 
     catalogue = load_with_photos(FIXTURE).catalogue
+    categories = list(catalogue.categories)
+    categories[0] = categories[0].model_copy(update={"name": texts["category"].strip()})
+    catalogue = catalogue.model_copy(update={"categories": categories})
     vendor = Vendor(
         name=texts["name"],
         category="makanan",
+        programme="kampung-bungas",
+        instagram="@wadai.acil",
         owner=texts["owner"],
         description=texts["description"] or None,
         address=texts["address"],
@@ -213,6 +291,7 @@ def test_random_text_in_every_field_never_becomes_markup(**texts: str) -> None:
                 "price": 1000,
                 "unit": texts["unit"],
                 "description": texts["description"] or None,
+                "season": [1, 7],
             }
         ],
     )
@@ -233,6 +312,8 @@ def test_random_text_in_every_field_never_becomes_markup(**texts: str) -> None:
         "rt/1.md",
         "index.md",
         "acara/index.md",
+        "program/kampung-bungas.md",  # the harvest calendar: a centred table
+        "statistik.md",
     ):
         page = pages[path]
         body, meta = get_data(page)  # the front matter as MkDocs reads it
@@ -247,14 +328,15 @@ def test_random_text_in_every_field_never_becomes_markup(**texts: str) -> None:
             path,
             links.attrs,
         )
-        # The only image without photos: the category's icon, from the generator itself.
-        assert all(re.fullmatch(r"(\.\./)+assets/kategori/[a-z]+\.svg", s) for s in links.srcs)
-        for href in links.hrefs:
-            assert (
-                href.startswith(("https://wa.me/62", "https://www.instagram.com/", "../", "#"))
-                or href.endswith(".md")
-                or PRINTED.fullmatch(href)  # the generator's own PDFs
-            ), (path, href)
+        # The only images without photos: the category's icon and the charts, both made by
+        # the generator itself.
+        assert [s for s in links.srcs if not OWN_IMAGE.fullmatch(s)] == [], path
+        assert [h for h in links.hrefs if not OWN_LINK.fullmatch(h)] == [], path
+        assert [
+            (tag, style)
+            for tag, style in links.styles
+            if tag not in ALIGNED or not ALIGNMENT.fullmatch(style)
+        ] == [], path
 
 
 class Shown(Links):

@@ -8,6 +8,7 @@ every vendor, not just the rebuilt pages.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import socket
@@ -19,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 from synth import ROOT, synthesise
+from synth import vendor as synthetic_vendor
 
 
 def fetch(url: str) -> str:
@@ -62,15 +64,16 @@ def main() -> None:
     vendor = folder / "content" / "vendors" / "usaha-7.yml"
     latencies = []
     try:
-        if wait_for(lambda: "Usaha" in fetch(base + "usaha/usaha-7/"), 300) is None:
+        shown = html.escape(synthetic_vendor(7)["name"], quote=False)  # as the page's HTML has it
+        if wait_for(lambda: shown in fetch(base + "usaha/usaha-7/"), 300) is None:
             raise SystemExit("serve did not start")
         for n in range(args.edits):
             text = vendor.read_text("utf-8")
             old = text.split("\n", 1)[0]  # `name: …`
-            new = f"name: Usaha Baru Nomor {n}"
+            new = f"name: Wadai Baru Nomor {n} 🍡"
             vendor.write_text(text.replace(old, new, 1), "utf-8")
             saved = time.perf_counter()
-            marker = f"Usaha Baru Nomor {n}"
+            marker = f"Wadai Baru Nomor {n} 🍡"
             seen = wait_for(lambda m=marker: m in fetch(base + "usaha/usaha-7/"), 60)
             if seen is None:
                 raise SystemExit("the edit never appeared")

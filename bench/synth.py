@@ -14,35 +14,67 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = ["makanan", "minuman", "kerajinan", "fesyen", "jasa", "buah", "bunga", "sayuran"]
-WORDS = [
-    "amplang",
-    "kue",
-    "sambal",
-    "kerupuk",
-    "bingka",
-    "es",
-    "jamu",
-    "kopi",
-    "anyaman",
-    "gelang",
-    "kain",
-    "cabai",
-    "tomat",
-    "kangkung",
-    "mawar",
-    "anggrek",
-    "pisang",
-    "jeruk",
+# Names as vendors here write them: emoji (ZWJ sequences, flags, skin tones, variation
+# selectors), accents, long words. Every page, PDF, chart, search index and open-data file
+# made from this catalogue carries them.
+NAMES = [
+    "Wadai Acil Imah 🍡👩\u200d👩\u200d👧",
+    "Kue Bingka Kentang Khas Banjar",
+    "Café Ñoño",
+    "Amplang Ikan Pipih Hj. Masitah 🐟",
+    "Warung Kopi Mang Ucup ☕️",
+    "Sambal Raja Bu Dé 🌶🌶",
+    "Jamu Gendong Mbok Sri 🌿",
+    "Keripik Pisang Kepok Nenek 🍌",
+    "Anyaman Rotan Pak Jumadi 🧺",
+    "Kebun Anggrek Hitam Kutai 🌸🇮🇩",
+    "Jahit & Permak Kak Noël ✂️",
+    "Es Cendol Durian Bu Zoë 🥥",
+]
+OWNERS = [
+    "Acil Imah",
+    "Hj. Siti Rahmah",
+    "Gusti Ayu Kadek Dwi Ratnadewi",
+    "Noël Ñoño",
+    "Muhammad Rizqi Al-Farabi",
+    "Nenek Nurul‘Aini 👵🏽",
+]
+DESCRIPTIONS = [
+    "#KueBingkaKentangKhasBanjarAsliBalikpapan, manisnya pas 👍🏽",  # a 40-letter word
+    "Pedas 🔥, petik pagi, langsung dari kebun 🇮🇩",
+    "Renyah, gurih, tanpa pengawet — oleh-oleh khas Balikpapan",
+    "Pesan H-1 lewat WA ya 🙏, bisa diantar ke rumah ❤️",
+    "Café au lait & crème brûlée ☕️ setiap Sabtu",
+]
+PRODUCTS = [
+    "Amplang Kepiting 🦀",
+    "Kue Bingka Kentang",
+    "Sambal Ganjur 🌶",
+    "Kerupuk Ikan Haruan",
+    "Crème Pandan",
+    "Es Kelapa Muda 🥥",
+    "Jamu Kunyit Asam",
+    "Kopi Liberika Kutai ☕️",
+    "Anyaman Purun 🧺",
+    "Gelang Manik Dayak",
+    "Kain Sasirangan",
+    "Cabai Rawit 🌶",
+    "Tomat Cherry 🍅",
+    "Kangkung Segar",
+    "Mawar Merah 🌹",
+    "Anggrek Bulan 🌸",
+    "Pisang Kepok 🍌",
+    "Jeruk Siam Banjar 🍊",
 ]
 
 
 def vendor(i: int) -> dict:
-    word = WORDS[i % len(WORDS)]
     return {
-        "name": f"Usaha {word.title()} {i}",
+        "name": f"{NAMES[i % len(NAMES)]} {i}",
         "category": CATEGORIES[i % len(CATEGORIES)],
-        "owner": f"Ibu Warga {i}",
-        "description": f"Usaha {word} nomor {i}, buatan warga Gunung Sari Ilir.",
+        "owner": OWNERS[i % len(OWNERS)],
+        "description": f"{DESCRIPTIONS[i % len(DESCRIPTIONS)]} — nomor {i}, buatan warga "
+        "Gunung Sari Ilir.",
         "rt": i % 40 + 1,
         "rw": i % 8 + 1,
         "whatsapp": f"0812-{i // 10000:04d}-{i % 10000:04d}",
@@ -50,7 +82,7 @@ def vendor(i: int) -> dict:
         "programme": "kampung-bungas" if i % 5 == 0 else None,
         "products": [
             {
-                "name": f"{WORDS[(i + k) % len(WORDS)].title()} {k} ({i})",
+                "name": f"{PRODUCTS[(i + k) % len(PRODUCTS)]} {k} ({i})",
                 "price": 1000 * (k + 1),
                 "unit": "bungkus",
                 "season": [k + 1, k + 2],
@@ -81,11 +113,12 @@ def synthesise(n: int, target: Path) -> Path:
     (target / "events" / "bazar-besar.yml").write_text(
         yaml.safe_dump(
             {
-                "name": "Bazar Besar",
+                "name": "Bazar Besar Ramadan 🌙",
                 "date": "2027-07-10",
-                "location": "Lapangan Merdeka",
+                "location": "Lapangan Merdeka, depan Café Ñoño",
                 "stalls": stalls,
             },
+            allow_unicode=True,
             sort_keys=False,
         ),
         "utf-8",

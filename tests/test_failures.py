@@ -177,9 +177,11 @@ def test_killed_build_leaves_the_site_whole(tmp_path: Path) -> None:
         (content / "vendors" / f"usaha-{i}.yml").write_text(
             yaml.safe_dump(
                 {
-                    "name": f"Usaha {i}",
+                    "name": f"Wadai Acil Imah {i} 🍡👩\u200d👩\u200d👧",
                     "category": "makanan",
-                    "products": [{"name": f"Kue {i}", "price": 1000 + i}],
+                    "products": [
+                        {"name": f"Kue Bingka Kentang Khas Banjar {i} 🇮🇩", "price": 1000 + i}
+                    ],
                 }
             ),
             "utf-8",

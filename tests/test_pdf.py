@@ -252,7 +252,9 @@ def test_unchanged_pdfs_are_not_made_again_and_stale_ones_go(content: Path, tmp_
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")} == stamps
 
     vendor = content / "vendors" / "kue-tanpa-rt.yml"
-    vendor.write_text(vendor.read_text("utf-8").replace("Kue bingka", "Kue lapis"), "utf-8")
+    vendor.write_text(
+        vendor.read_text("utf-8").replace("Kue Bingka Kentang Khas Banjar", "Kue lapis"), "utf-8"
+    )
     (content / "events" / "bazar-depan.yml").unlink()
     after = write_prints(build_index(load_with_photos(content), GOLDEN_DAY), out)
     assert after.made == [

@@ -6,6 +6,7 @@ autoescape), so a hostile category name stays text in the picture.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import jinja2
@@ -112,12 +113,46 @@ WIDTH, LABEL_WIDTH, VALUE_WIDTH, ROW = 640, 210, 120, 32
 LABEL_CHARS = 30  # longer names are cut in the picture; the table shows them whole
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with "…", never inside what a reader sees as one
+    character: a flag (🇮🇩), a skin tone (👍🏽), a ZWJ family (👩‍👩‍👧), a letter and its accent."""
+    if len(text) <= limit:
+        return text
+    end = limit - 1
+    while end > 0 and (_attached(text[end]) or text[end - 1] == "\u200d" or _half_flag(text, end)):
+        end -= 1
+    return text[:end].rstrip() + "…"
+
+
+def _attached(char: str) -> bool:
+    """Whether `char` belongs to the character before it."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")  # combining marks
+        or char in "\u200d\ufe0e\ufe0f"  # zero-width joiner, variation selectors
+        or 0x1F3FB <= code <= 0x1F3FF  # skin tones
+        or 0xE0020 <= code <= 0xE007F  # tags (the flags of England, Scotland, Wales)
+    )
+
+
+def _half_flag(text: str, end: int) -> bool:
+    """Whether `end` falls between the two regional indicators of a flag."""
+
+    def regional(i: int) -> bool:
+        return 0x1F1E6 <= ord(text[i]) <= 0x1F1FF
+
+    before = 0
+    while before < end and regional(end - 1 - before):
+        before += 1
+    return before % 2 == 1 and regional(end)
+
+
 def svg(chart: Chart) -> str:
     bar_area = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     rows = [
         {
             "y": 8 + i * ROW,
-            "label": b.label if len(b.label) <= LABEL_CHARS else b.label[: LABEL_CHARS - 1] + "…",
+            "label": shorten(b.label, LABEL_CHARS),
             "width": round(bar_area * b.value / chart.full, 1) if chart.full else 0,
             "shown": b.shown,
         }

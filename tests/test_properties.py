@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import html
 import io
 import json
 import re
@@ -23,7 +22,7 @@ import icalendar
 import markdown
 import pytest
 import yaml
-from conftest import FIXTURE, GOLDEN_DAY, ROOT
+from conftest import FIXTURE, GOLDEN_DAY, ROOT, indexed
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
@@ -611,10 +610,13 @@ def shows_the_search_results(site: Path, got: dict[str, str]) -> None:
     """Each search result names the text as written and lands on an element that exists:
     the product's anchor (made from its name), the heading ids MkDocs makes (from the
     programme's name)."""
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     found: dict[str, list[str]] = {}
-    for doc in index["docs"]:
-        found.setdefault(words(html.unescape(doc["title"])), []).append(doc["location"])
+    for url, page in indexed(site).items():  # Pagefind's sections: a page's headings
+        for anchor in page["anchors"]:
+            if anchor["element"] == "h1":  # the page's title, not a section of it
+                continue
+            location = f"{url.removeprefix('/')}#{anchor['id']}"
+            found.setdefault(words(anchor["text"]), []).append(location)
     assert words(got["product"]) in found, sorted(found)
     products = found[words(got["product"])]
     vendor = Shown((site / "usaha" / "v" / "index.html").read_text("utf-8"))

@@ -360,9 +360,11 @@ function find(pagefind, kata, asked, chosen) {
   });
 }
 
-// "RT 07" -> "07", ["Bisa diantar"] -> "diantar": the last word of the first filter.
+// {rt: "RT 07"} -> "rt", {tanda: ["Bisa diantar"]} -> "diantar": the RT or RW itself
+// (its number's piece of the index is bigger: prices), or the last word of the value.
 function filterWord(filters) {
   var name = Object.keys(filters)[0];
+  if (name === "rt" || name === "rw") return name;
   var value = [].concat(filters[name])[0];
   var words = String(value).toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
   return words[words.length - 1] || null;

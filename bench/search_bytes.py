@@ -33,194 +33,28 @@ Prints a table (KB = 1,024 bytes) and writes bench/results/search-bytes.json. No
 from __future__ import annotations
 
 import argparse
-import email.utils
-import functools
-import gzip
-import hashlib
-import http.server
 import json
-import mimetypes
 import os
-import re
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
-import urllib.parse
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from synth import ROOT, synthesise
 
 sys.path.insert(0, str(ROOT / "tests"))
-# The Chromium and its offline flags of the browser tests.
+# The Chromium and its offline flags, and the counting host, of the browser tests.
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from static_host import Host, Sent, serve  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "CI": "1"}
 PY = sys.executable
 # The first query, then later ones; all in every synthesised catalogue (bench/synth.py).
 QUERIES = ("kerupuk", "sambal", "anyaman", "pisang", "kopi", "rt 12")
 VENDOR_PAGE = "usaha/usaha-7/"
-GZIPPED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ics", ".csv"}
 QUIET_S = 1.5  # a phase is over when the server has had no request for this long
-
-
-# --- the server -------------------------------------------------------------------------
-
-
-@dataclass
-class Hit:
-    phase: str
-    path: str
-    status: int
-    wire: int  # status line + headers + body, as written to the socket
-    body: int
-
-
-@dataclass
-class Wire:
-    """What the server sent, request by request; `phase` is set by the measuring thread."""
-
-    phase: str = ""
-    hits: list[Hit] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    block: re.Pattern | None = None
-    busy: int = 0
-    last: float = 0.0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    gz: dict[Path, tuple[float, bytes]] = field(default_factory=dict)
-
-    def quiet(self, seconds: float = QUIET_S, limit: float = 60.0) -> None:
-        """Wait until no request is in flight and none came for `seconds`."""
-        end = time.monotonic() + limit
-        while time.monotonic() < end:
-            with self.lock:
-                idle = self.busy == 0 and time.monotonic() - self.last >= seconds
-            if idle:
-                return
-            time.sleep(0.1)
-        raise SystemExit("the page kept fetching for a minute")
-
-    def gzipped(self, file: Path, data: bytes) -> bytes:
-        mtime = file.stat().st_mtime
-        with self.lock:
-            kept = self.gz.get(file)
-        if kept and kept[0] == mtime:
-            return kept[1]
-        packed = gzip.compress(data, compresslevel=6, mtime=0)
-        with self.lock:
-            self.gz[file] = (mtime, packed)
-        return packed
-
-
-class _Counted:
-    """The socket's writer, counting the bytes written through it."""
-
-    def __init__(self, raw):
-        self.raw, self.count = raw, 0
-
-    def __getattr__(self, name: str):
-        return getattr(self.raw, name)
-
-    def write(self, data: bytes) -> int:
-        self.count += len(data)
-        return self.raw.write(data)
-
-    def flush(self) -> None:
-        self.raw.flush()
-
-
-class Handler(http.server.BaseHTTPRequestHandler):
-    """A static host: gzip for text, ETag and max-age=600, directory index pages."""
-
-    protocol_version = "HTTP/1.1"  # keep-alive, as browsers and hosts use
-
-    def __init__(self, *args, site: Path, wire: Wire, **kwargs):
-        self.site, self.wire = site, wire
-        super().__init__(*args, **kwargs)
-
-    def setup(self) -> None:
-        super().setup()
-        self.wfile = _Counted(self.wfile)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        with self.wire.lock:
-            self.wire.busy += 1
-            self.wire.last = time.monotonic()
-        before = self.wfile.count
-        try:
-            status, body = self.answer(path)
-        finally:
-            with self.wire.lock:
-                self.wire.busy -= 1
-                self.wire.last = time.monotonic()
-        if status is None:
-            with self.wire.lock:
-                self.wire.refused.append(path)
-            return
-        hit = Hit(self.wire.phase, path, status, self.wfile.count - before, body)
-        with self.wire.lock:
-            self.wire.hits.append(hit)
-
-    def answer(self, path: str) -> tuple[int | None, int]:
-        if self.wire.block and self.wire.block.search(path):
-            self.reply(404, b"", "text/plain")
-            return None, 0
-        file = (self.site / path.lstrip("/")).resolve()
-        if not file.is_relative_to(self.site):
-            return self.reply(404, b"", "text/plain"), 0
-        if file.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return 301, 0
-            file = file / "index.html"
-        if not file.is_file():
-            return self.reply(404, b"not found", "text/plain"), 9
-        data = file.read_bytes()
-        etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
-        if self.headers.get("If-None-Match") == etag:
-            self.send_response(304)
-            self.send_header("ETag", etag)
-            self.send_header("Cache-Control", "max-age=600")
-            self.end_headers()
-            return 304, 0
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        if file.suffix == ".wasm":
-            kind = "application/wasm"
-        headers = {"ETag": etag, "Cache-Control": "max-age=600"}
-        headers["Last-Modified"] = email.utils.formatdate(file.stat().st_mtime, usegmt=True)
-        if file.suffix in GZIPPED and "gzip" in self.headers.get("Accept-Encoding", ""):
-            data = self.wire.gzipped(file, data)
-            headers |= {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
-        self.reply(200, data, kind, headers)
-        return 200, len(data)
-
-    def reply(self, status: int, data: bytes, kind: str, headers: dict | None = None) -> int:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
-        return status
-
-
-def serve(site: Path, wire: Wire) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(Handler, site=site.resolve(), wire=wire)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 # --- what each request is ---------------------------------------------------------------
@@ -253,13 +87,13 @@ def kind(path: str) -> str:
     return "other"
 
 
-def tally(mine: list[Hit]) -> dict:
-    by_kind = {k: sum(h.wire for h in mine if kind(h.path) == k) for k in KINDS}
+def tally(mine: list[Sent]) -> dict:
+    by_kind = {k: sum(h.size for h in mine if kind(h.path) == k) for k in KINDS}
     return {
-        "bytes": sum(h.wire for h in mine),
+        "bytes": sum(h.size for h in mine),
         "requests": len(mine),
         "by_kind": {k: v for k, v in by_kind.items() if v},
-        "files": [[h.path, h.status, h.wire] for h in mine],
+        "files": [[h.path, h.status, h.size] for h in mine],
     }
 
 
@@ -326,15 +160,14 @@ class Phone:
         self.context.close()
 
 
-def phase(wire: Wire, phone: Phone, name: str, action) -> dict:
-    wire.phase = name
-    start = len(wire.hits)
+def phase(host: Host, phone: Phone, action) -> dict:
+    host.clear()
     action()
-    wire.quiet()
-    return tally(wire.hits[start:]) | {"devtools_bytes": phone.devtools_bytes()}
+    sent = host.wait_idle(QUIET_S, limit=60)
+    return tally(sent) | {"devtools_bytes": phone.devtools_bytes()}
 
 
-def visit_and_search(browser, wire: Wire, base_url: str) -> dict:
+def visit_and_search(browser, host: Host, base_url: str) -> dict:
     phone = Phone(browser)
     page = phone.page
     answered = "q => document.getElementById('cari-panel').getAttribute('data-dicari') === q"
@@ -350,9 +183,9 @@ def visit_and_search(browser, wire: Wire, base_url: str) -> dict:
 
         return run
 
-    result = {"visit": phase(wire, phone, "visit", visit)}
+    result = {"visit": phase(host, phone, visit)}
     for i, query in enumerate(QUERIES):
-        result[f"search{i + 1}"] = phase(wire, phone, f"search{i + 1}", search(query))
+        result[f"search{i + 1}"] = phase(host, phone, search(query))
         result[f"search{i + 1}"]["results"] = page.locator("#cari-hasil > li").count()
     result["later_max"] = max(result[f"search{i + 1}"]["bytes"] for i in range(1, len(QUERIES)))
     phone.close()
@@ -365,10 +198,10 @@ def visit_and_search(browser, wire: Wire, base_url: str) -> dict:
 def measure(n: int, work: Path, browser, repeats: int) -> dict:
     site, build_s = build(n, work)
     row = {"vendors": n, "build_s": build_s, "index": index_seconds(site, repeats)}
-    wire = Wire()
-    server, base_url = serve(site, wire)
+    host = Host()
+    server, base_url = serve(site, host)
     try:
-        row["site"] = visit_and_search(browser, wire, base_url)
+        row["site"] = visit_and_search(browser, host, base_url)
     finally:
         server.shutdown()
     return row

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +32,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# One build day for the whole session, in this process and the builds it starts: a run
+# that passes midnight must not see two days (sitemap.xml's dates, upcoming bazaars).
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 # Property tests: quick by default, thorough with `make fuzz`.
 _SHARED = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}

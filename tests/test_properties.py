@@ -403,9 +403,11 @@ def as_cell(text: str) -> str:
 
 def pdf_text(path: Path) -> str:
     """The text a reader copies out of a PDF (poppler; pypdf misreads WeasyPrint's own
-    encodings as soon as one glyph stands for two spellings, e.g. é and e + U+0301)."""
+    encodings as soon as one glyph stands for two spellings, e.g. é and e + U+0301), in
+    the order it was written (`-raw`: poppler's reading of the layout may put the second
+    line of a wrapped name before its first)."""
     done = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
         capture_output=True,
         text=True,
         check=True,

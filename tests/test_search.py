@@ -91,6 +91,8 @@ def test_a_variant_is_found_and_highlighted(browser, base_url: str) -> None:
     first = page.locator("#cari-hasil > li").first
     assert first.locator("a").first.get_attribute("href") == "/usaha/kebun-cabai-bu-marlina/"
     assert "cabai" in [m.lower() for m in first.locator("mark").all_inner_texts()]
+    sections = first.locator("ul a").all_inner_texts()  # where on the page: products
+    assert sections and "Kebun Cabai Bu Marlina" not in sections, sections
     assert page.locator("#cari-status").inner_text().endswith("hasil")
     context.close()
 

@@ -264,8 +264,9 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     marked(item.data.excerpt, excerpt);
     link.appendChild(excerpt);
     li.appendChild(link);
+    // The sections found (a product's heading), not the page's own title again.
     var sections = (item.data.sub_results || []).filter(function (sub) {
-      return sub.url !== item.data.url && sub.url.indexOf("#") > 0;
+      return sub.url.indexOf("#") > 0 && !(sub.anchor && sub.anchor.element === "h1");
     }).slice(0, 3);
     if (sections.length) {
       var subs = document.createElement("ul");

@@ -180,6 +180,16 @@ def test_more_results_come_on_asking(browser, base_url: str) -> None:
     context.close()
 
 
+def test_enter_opens_the_first_result_of_what_is_typed_now(browser, base_url: str) -> None:
+    """Enter pressed before the answer to the newest words came: not an older answer's."""
+    context, page = phone(browser, base_url)
+    ask(page, "amplang")
+    page.locator("#cari-kata").fill("kastengel")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/usaha/kue-kering-dapur-lestari/**")
+    context.close()
+
+
 def test_keyboard_moves_through_results_and_escape_closes(browser, base_url: str) -> None:
     context, page = phone(browser, base_url)
     ask(page, "amplang")

@@ -198,3 +198,13 @@ def test_a_slip_is_read_as_the_nearest_catalogue_word(typed: str, most: int, nea
     words = [["kerupuk", 9], ["pakcoy", 2], ["hidroponik", 1], ["anggrek", 5], ["angrem", 1]]
     words.append(["kerupuks", 1])
     assert run_script(f"nearest({json.dumps(typed)}, {json.dumps(words)}, {most})") == nearest
+
+
+def test_a_long_query_keeps_few_combinations() -> None:
+    """Twelve words of eight alternatives each: the sixteen cheapest combinations, the
+    words as typed first, without building the 8^12 others first."""
+    lists = [[f"w{i}a{k}" for k in range(8)] for i in range(12)]
+    found = run_script(f"combinations({json.dumps(lists)}, 16)")
+    assert len(found) == 16
+    assert found[0] == " ".join(f"w{i}a0" for i in range(12))
+    assert all(len(c.split()) == 12 for c in found)

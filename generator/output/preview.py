@@ -10,6 +10,7 @@ MkDocs' file polling, says when to rebuild: `request_rebuild` right after it wro
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -80,11 +81,15 @@ def on_files(files: Any, config: Any) -> Any:
 def on_post_build(config: Any) -> None:
     """The search index of every page served, and no service worker."""
     from generator.output.search_index import index_site
+    from generator.problems import BuildFailed
 
     # No offline copies of a preview: they would outlive it at 127.0.0.1:8000 and show
     # stale pages. This worker removes itself (and one a real build left there).
     (Path(config.site_dir) / "sw.js").write_text(_NO_SERVICE_WORKER, "utf-8")
-    index_site(Path(config.site_dir))
+    try:
+        index_site(Path(config.site_dir))
+    except BuildFailed as failed:  # the previous index stays served; say why, once
+        logging.getLogger("mkdocs").error(str(failed))
 
 
 _NO_SERVICE_WORKER = """// Preview: no offline copies.

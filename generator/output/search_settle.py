@@ -101,9 +101,11 @@ def _decode(data: bytes, at: int) -> tuple[object, int]:
     start = at
     major, info = data[at] >> 5, data[at] & 0x1F
     at += 1
-    if major == 7 or info > 27:
+    if major == 7 and info < 28:
         size = {25: 2, 26: 4, 27: 8}.get(info, 1 if info == 24 else 0)
         return Raw(data[start : at + size]), at + size
+    if info > 27:  # indefinite lengths and reserved values: not written by Pagefind 1.5
+        raise ValueError(f"CBOR item {data[start]:#x} at byte {start}: not read here")
     if info < 24:
         n = info
     else:

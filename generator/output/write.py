@@ -50,12 +50,23 @@ def static_files() -> dict[str, bytes]:
         for item in folder.iterdir():
             if item.is_file():
                 at_root = prefix == "assets/" and item.name in AT_ROOT
-                found[item.name if at_root else f"{prefix}{item.name}"] = item.read_bytes()
+                data = item.read_bytes()
+                if item.name.endswith(".js"):
+                    data = _without_comment_lines(data)
+                found[item.name if at_root else f"{prefix}{item.name}"] = data
             elif item.is_dir() and not item.name.startswith(("_", ".")):
                 walk(item, f"{prefix}{item.name}/")
 
     walk(resources.files("generator.web") / STATIC, "assets/")
     return found
+
+
+def _without_comment_lines(script: bytes) -> bytes:
+    """A script without its lines that are only a `//` comment: they explain the code to
+    its readers, and phones on prepaid data would pay for them (no minifier: a line is
+    dropped only when it holds nothing but the comment)."""
+    lines = script.split(b"\n")
+    return b"\n".join(line for line in lines if not line.lstrip().startswith(b"//"))
 
 
 def write_docs(

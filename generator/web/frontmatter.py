@@ -25,6 +25,8 @@ class Meta:
     """The page's search weight (`render.py` names them); 0 leaves Material's own."""
     searchable: bool = True
     """False: not in the site's search, and `noindex` for search engines."""
+    in_search: bool = True
+    """False: not in the site's search, yet for search engines (a list's later pages)."""
     jsonld: Callable[[], str] | None = None
     """schema.org data for <head>; called only when the page is rendered (`serve` skips
     unchanged pages)."""
@@ -39,8 +41,9 @@ class Meta:
             front["description"] = markdown.plain_title(self.description)[:160]
         if self.boost:
             front["search"] = {"boost": self.boost}
-        if not self.searchable:
+        if not self.searchable or not self.in_search:
             front["search"] = {"exclude": True}
+        if not self.searchable:
             front["robots"] = "noindex"
         if self.jsonld:
             front["jsonld"] = self.jsonld()

@@ -176,8 +176,11 @@ class SiteRenderer:
     ) -> None:
         """A list of vendors, over as many pages as it takes (see `pagination.chunks`)."""
         for part_path, part, pager in chunks(path, slugs, base):
-            suffix = f" ({pager.number}/{pager.count})" if pager.number > 1 else ""
-            numbered = dataclasses.replace(meta, title=meta.title + suffix)
+            later = pager.number > 1  # its first page stands for it in search
+            suffix = f" ({pager.number}/{pager.count})" if later else ""
+            numbered = dataclasses.replace(
+                meta, title=meta.title + suffix, in_search=meta.in_search and not later
+            )
             self.page(
                 part_path, template, numbered, shown=part, total=len(slugs), pager=pager, **context
             )

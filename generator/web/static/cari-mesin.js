@@ -17,6 +17,8 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
   var engine = null;
   var latest = 0;
   var timer = null;
+  var openFirst = false; // Enter pressed before the answer to what is typed came
+  window.katalogCariSiap = true; // cari.js: the form is handled here from now on
 
   function load() {
     if (!engine) {
@@ -26,9 +28,11 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
           return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, noWorker: true })
             .then(function () { return pagefind; });
         }),
-        fetchJson("search/kata.json", { words: {}, filters: {} }),
+        fetchJson("search/kata.json", null),
       ]).then(function (loaded) {
-        return { pagefind: loaded[0], kata: loaded[1] };
+        var kata = loaded[1];
+        if (!kata) engine = null; // searched without the word list now, asked again next time
+        return { pagefind: loaded[0], kata: kata || { words: {}, filters: {} } };
       });
       engine.catch(function () { engine = null; }); // offline: try again next time
     }
@@ -64,8 +68,12 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     if (!event.target.matches || !event.target.matches("form.cari")) return;
     event.preventDefault(); // results show here; without JavaScript the form opens cari/
     var first = document.querySelector("#cari-hasil a");
-    if (first) first.click();
-    else later(0);
+    var current = part("cari-panel").getAttribute("data-dicari") === box().value;
+    if (first && current && !timer) first.click();
+    else {
+      openFirst = true; // the first result of what is typed now, once it is found
+      later(0);
+    }
   });
   document.addEventListener("keydown", function (event) {
     var form = event.target.closest && event.target.closest("form.cari");
@@ -73,7 +81,8 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     if (event.key === "Escape") {
       box().focus(); // first: focusing the box opens the panel of a query typed
       open(false);
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") &&
+      (event.target === box() || event.target.closest("#cari-hasil"))) {
       var links = Array.prototype.slice.call(form.querySelectorAll("#cari-hasil a"));
       var at = links.indexOf(document.activeElement);
       var next = event.key === "ArrowDown" ? at + 1 : at - 1;
@@ -113,7 +122,10 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
 
   function later(wait) {
     clearTimeout(timer);
-    timer = setTimeout(run, wait === undefined ? 250 : wait);
+    timer = setTimeout(function () {
+      timer = null;
+      run();
+    }, wait === undefined ? 250 : wait);
   }
 
   function run() {
@@ -121,7 +133,7 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     var filters = chosenFilters();
     var ticket = ++latest;
     if (!asked.trim() && !Object.keys(filters).length) {
-      show(ticket, null);
+      show(ticket, null, asked);
       return;
     }
     open(true);
@@ -130,7 +142,7 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     load().then(function (e) {
       return find(e.pagefind, e.kata, asked, filters);
     }).then(function (found) {
-      show(ticket, found);
+      show(ticket, found, asked);
     }, function () {
       if (ticket === latest) status("Pencarian belum bisa dimuat. Periksa sinyal, lalu coba lagi.");
     });
@@ -187,16 +199,18 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     if (line) line.textContent = text;
   }
 
-  function show(ticket, found) {
+  // The answer to `asked` (the text searched, which the box may no longer hold).
+  function show(ticket, found, asked) {
     if (ticket !== latest) return; // an answer to a query typed over since
     var panel = part("cari-panel");
-    if (panel) panel.setAttribute("data-dicari", found ? box().value : "");
+    if (panel) panel.setAttribute("data-dicari", found ? asked : "");
     var list = part("cari-hasil");
     var tips = part("cari-saran");
     if (!list) return;
     list.textContent = "";
     tips.textContent = "";
     if (!found) {
+      openFirst = false;
       status("");
       open(false);
       return;
@@ -208,11 +222,19 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     }).concat(found.unknown.length && found.items.length ? [
       "tidak ada di katalog: " + found.unknown.join(", "),
     ] : []);
+    if (openFirst) {
+      openFirst = false;
+      var first = list.querySelector("a");
+      if (first) {
+        first.click();
+        return;
+      }
+    }
     if (found.items.length) {
       status(found.total + " hasil" + (notes.length ? " (" + notes.join("; ") + ")" : ""));
       return;
     }
-    status("Tidak ada hasil untuk “" + box().value.trim() + "”.");
+    status("Tidak ada hasil untuk “" + asked.trim() + "”.");
     var offers = found.suggestions;
     if (!offers.length) return;
     tips.appendChild(document.createTextNode("Mungkin maksud Anda: "));
@@ -307,7 +329,13 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
 function find(pagefind, kata, asked, chosen) {
   var planned = plan(asked, kata);
   var filters = Object.assign({}, planned.filters);
-  Object.keys(chosen).forEach(function (name) { filters[name] = chosen[name]; });
+  // The panel's choice of kategori, RT or RW wins over one typed; marks add up.
+  Object.keys(chosen).forEach(function (name) {
+    var typed = [].concat(filters[name] || []);
+    filters[name] = name === "tanda" ? typed.concat(chosen[name].filter(function (mark) {
+      return typed.indexOf(mark) < 0;
+    })) : chosen[name];
+  });
   var corrected = {};
   var unknown = [];
   return Promise.all(planned.words.map(function (word) {
@@ -335,9 +363,9 @@ function find(pagefind, kata, asked, chosen) {
     var queries = known.length ? combinations(known, 16).map(function (query, i) {
       return { query: query, weight: i ? 0.9 : 1 };
     }) : [{ query: filterWord(filters), weight: 1 }];
-    if (known.length > 1) {
+    if (known.length > 1 && known.length <= 4) {
       known.forEach(function (list) {
-        list.forEach(function (word) { queries.push({ query: word, weight: 0.5 }); });
+        list.slice(0, 3).forEach(function (word) { queries.push({ query: word, weight: 0.5 }); });
       });
     }
     var options = { filters: filters };
@@ -387,7 +415,11 @@ function wordsOf(word) {
   if (!wordsOf.cache[letter]) {
     wordsOf.cache[letter] = fetch(new URL("search/kosakata/" + letter + ".json", cariRoot))
       .then(function (r) { return r.ok ? r.json() : null; })
-      .catch(function () { return null; }); // offline, or an old build: no slips read
+      .catch(function () { return null; }) // offline, or an old build: no slips read
+      .then(function (list) {
+        if (!list) delete wordsOf.cache[letter]; // asked again next time
+        return list;
+      });
   }
   return wordsOf.cache[letter];
 }
@@ -449,22 +481,21 @@ function inCatalogue(words) {
   });
 }
 
-// Queries of one word from each list, the first words first, at most `most`.
+// Queries of one word from each list, the first words first, at most `most`. Grown a
+// word at a time, keeping the `most` cheapest: a long query stays quick.
 function combinations(lists, most) {
-  var out = [[]];
+  var out = [{ words: [], cost: 0 }];
   lists.forEach(function (list) {
     var next = [];
     out.forEach(function (prefix) {
-      list.forEach(function (word) { next.push(prefix.concat([word])); });
+      list.forEach(function (word, i) {
+        next.push({ words: prefix.words.concat([word]), cost: prefix.cost + i });
+      });
     });
-    out = next;
+    next.sort(function (a, b) { return a.cost - b.cost; }); // stable: the typed order stays
+    out = next.slice(0, most);
   });
-  out.sort(function (a, b) { return cost(a) - cost(b); });
-  return out.slice(0, most).map(function (words) { return words.join(" "); });
-
-  function cost(words) {
-    return words.reduce(function (sum, word, i) { return sum + lists[i].indexOf(word); }, 0);
-  }
+  return out.map(function (c) { return c.words.join(" "); });
 }
 
 // One entry per page, best score first (stable: a tie keeps Pagefind's order).

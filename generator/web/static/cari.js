@@ -10,8 +10,20 @@
     asked = true;
     var script = document.createElement("script");
     script.src = new URL("cari-mesin.js", here).href;
+    script.onerror = function () { // no signal: ask again on the next use
+      asked = false;
+      script.remove();
+    };
     document.head.appendChild(script);
   }
+  // Enter before the rest has come: the search page, at this site's own address (the
+  // form's relative action is the first page's: instant navigation keeps the header).
+  document.addEventListener("submit", function (event) {
+    if (window.katalogCariSiap || !event.target.matches || !event.target.matches("form.cari")) return;
+    event.preventDefault();
+    var words = (document.getElementById("cari-kata") || {}).value || "";
+    location.href = new URL("../cari/?q=" + encodeURIComponent(words), here).href;
+  });
   document.addEventListener("focusin", function (event) {
     if (event.target.id === "cari-kata") load();
   });

@@ -138,7 +138,8 @@ function offline(request) {
     // Shown at the address of the page asked for: its links and styles are written
     // relative to luring/, so the page says where it is from.
     return response.text().then(function (html) {
-      return new Response(html.replace(/<head>/i, '<head><base href="' + luring + '">'), {
+      var base = '<base href="' + luring + '">';
+      return new Response(html.replace(/<head[^>]*>/i, function (head) { return head + base; }), {
         headers: { "Content-Type": "text/html; charset=utf-8" },
       });
     });

@@ -115,12 +115,14 @@ def browser() -> Iterator[object]:
 def indexed(site: Path) -> dict[str, dict]:
     """What Pagefind indexed of a built site, by URL: each page's fragment (`content`,
     `meta.title`, `filters`, `anchors`), read back from its gzipped files."""
-    pages = {}
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
-        fragment = json.loads(data)
-        pages[fragment["url"]] = fragment
-    return pages
+    fragments = map(fragment, sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")))
+    return {page["url"]: page for page in fragments}
+
+
+def fragment(packed: bytes | Path) -> dict:
+    """One page as Pagefind keeps it: gzipped JSON after Pagefind's signature."""
+    data = packed.read_bytes() if isinstance(packed, Path) else packed
+    return json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
 
 
 def served_index(site_url: str) -> dict[str, dict]:
@@ -139,7 +141,6 @@ def served_index(site_url: str) -> dict[str, dict]:
     for language in entry["languages"].values():
         meta = read(get(f"pagefind.{language['hash']}.pf_meta"))
         for fragment_hash, *_ in meta[1]:
-            data = gzip.decompress(get(f"fragment/{fragment_hash}.pf_fragment"))
-            fragment = json.loads(data.removeprefix(b"pagefind_dcd"))
-            pages[fragment["url"]] = fragment
+            page = fragment(get(f"fragment/{fragment_hash}.pf_fragment"))
+            pages[page["url"]] = page
     return pages

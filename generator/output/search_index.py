@@ -38,7 +38,7 @@ def index_site(site: Path) -> None:
             text=True,
             timeout=600,
         )
-    except (ImportError, OSError, subprocess.SubprocessError, FileNotFoundError) as err:
+    except (ImportError, OSError, subprocess.SubprocessError) as err:
         raise BuildFailed(t("build.search_index", detail=err)) from None
     if done.returncode != 0:
         shutil.rmtree(new, ignore_errors=True)

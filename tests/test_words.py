@@ -130,7 +130,10 @@ def run_script(expression: str) -> str:
         + SCRIPT.read_text("utf-8")
         + f";process.stdout.write(JSON.stringify({expression}))"
     )
-    out = subprocess.run([node, "-e", program], capture_output=True, text=True, check=True)
+    # A time limit: a script that grows exponentially (long queries) fails, not hangs.
+    out = subprocess.run(
+        [node, "-e", program], capture_output=True, text=True, check=True, timeout=60
+    )
     return json.loads(out.stdout)
 
 

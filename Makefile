@@ -37,7 +37,12 @@ tests/a11y/node_modules/.installed: tests/a11y/package-lock.json
 	npm ci --prefix tests/a11y --no-audit --no-fund --silent
 	touch $@
 
-test: system-test $(VENV)/.installed tests/editor/node_modules/.installed tests/a11y/node_modules/.installed ## every test: real MkDocs, headless Chromium, a real YAML language server, axe-core
+# Decap CMS and decap-server (its local backend), for the /admin/ form's tests/test_cms.py.
+tests/cms/node_modules/.installed: tests/cms/package-lock.json
+	npm ci --prefix tests/cms --no-audit --no-fund --silent
+	touch $@
+
+test: system-test $(VENV)/.installed tests/editor/node_modules/.installed tests/a11y/node_modules/.installed tests/cms/node_modules/.installed ## every test: real MkDocs, headless Chromium, a real YAML language server, axe-core, Decap CMS
 	$(PY) -m pytest
 
 fuzz: $(VENV)/.installed ## the property tests with many more examples (minutes)

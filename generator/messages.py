@@ -902,6 +902,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} created. Open it: other fields can be used by removing the # in front of "
         "them. Then check with `make check`.",
     ),
+    "repo.invalid": (
+        "`{value}` bukan nama repositori GitHub",
+        "`{value}` is not a GitHub repository name",
+    ),
+    "repo.invalid.hint": (
+        "tulis `pemilik/nama`, seperti di alamatnya: github.com/warga-gsi/katalog-umkm "
+        "ditulis `warga-gsi/katalog-umkm`",
+        "write `owner/name`, as in its address: github.com/warga-gsi/katalog-umkm "
+        "is written `warga-gsi/katalog-umkm`",
+    ),
     "prompt.vendor_name": ("Nama usaha", "Business name"),
     "prompt.category": ("Kategori ({choices})", "Category ({choices})"),
     "prompt.product": ("Nama satu produk", "Name of one product"),
@@ -965,5 +975,207 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diff.no_git": (
         "{ref} tidak bisa dibaca dari git ({detail})",
         "cannot read {ref} from git ({detail})",
+    ),
+    # the /admin/ form (generator/authoring/cms.py): field labels, then the form's own text
+    "label.catalogue.title": ("Judul katalog", "Catalogue title"),
+    "label.catalogue.kelurahan": ("Kelurahan", "Kelurahan"),
+    "label.catalogue.kecamatan": ("Kecamatan", "Kecamatan"),
+    "label.catalogue.city": ("Kota", "City"),
+    "label.catalogue.site_url": ("Alamat situs", "Site address"),
+    "label.catalogue.description": ("Keterangan", "Description"),
+    "label.catalogue.contact_whatsapp": ("WhatsApp pengelola", "Organisers' WhatsApp"),
+    "label.catalogue.categories": ("Kategori", "Categories"),
+    "label.catalogue.programmes": ("Program warga", "Residents' programmes"),
+    "label.category.id": ("Kode kategori", "Category id"),
+    "label.category.name": ("Nama kategori", "Category name"),
+    "label.category.description": ("Keterangan", "Description"),
+    "label.programme.id": ("Kode program", "Programme id"),
+    "label.programme.name": ("Nama program", "Programme name"),
+    "label.programme.description": ("Keterangan", "Description"),
+    "label.product.name": ("Nama produk", "Product name"),
+    "label.product.price": ("Harga (rupiah)", "Price (Rupiah)"),
+    "label.product.unit": ("Satuan", "Unit"),
+    "label.product.description": ("Keterangan", "Description"),
+    "label.product.photo": ("Foto produk", "Product photo"),
+    "label.product.available": ("Tersedia", "Available"),
+    "label.product.season": ("Bulan panen atau dijual", "Months of harvest or sale"),
+    "label.product.category": ("Kategori produk", "Product category"),
+    "label.vendor.name": ("Nama usaha", "Business name"),
+    "label.vendor.category": ("Kategori", "Category"),
+    "label.vendor.products": ("Produk", "Products"),
+    "label.vendor.owner": ("Pemilik", "Owner"),
+    "label.vendor.description": ("Keterangan", "Description"),
+    "label.vendor.rt": ("RT", "RT"),
+    "label.vendor.rw": ("RW", "RW"),
+    "label.vendor.address": ("Alamat", "Address"),
+    "label.vendor.whatsapp": ("WhatsApp", "WhatsApp"),
+    "label.vendor.instagram": ("Instagram", "Instagram"),
+    "label.vendor.website": ("Situs web", "Website"),
+    "label.vendor.photo": ("Foto usaha", "Business photo"),
+    "label.vendor.programme": ("Program", "Programme"),
+    "label.vendor.halal": ("Nomor sertifikat halal", "Halal certificate number"),
+    "label.vendor.pirt": ("Nomor P-IRT", "P-IRT number"),
+    "label.vendor.nib": ("NIB", "NIB"),
+    "label.vendor.open_hours": ("Jam buka", "Opening hours"),
+    "label.vendor.delivery": ("Bisa diantar", "Delivers"),
+    "label.vendor.payment": ("Cara bayar", "Payment"),
+    "label.vendor.tags": ("Kata kunci", "Keywords"),
+    "label.stall.stall": ("Nomor lapak", "Stall label"),
+    "label.stall.vendor": ("Usaha", "Vendor"),
+    "label.event.name": ("Nama acara", "Event name"),
+    "label.event.date": ("Tanggal", "Date"),
+    "label.event.location": ("Tempat", "Place"),
+    "label.event.stalls": ("Lapak", "Stalls"),
+    "label.event.start": ("Jam mulai", "Start time"),
+    "label.event.end": ("Jam selesai", "End time"),
+    "label.event.description": ("Keterangan", "Description"),
+    "label.event.organizer": ("Penyelenggara", "Organiser"),
+    "label.product": ("produk", "product"),
+    "label.stall": ("lapak", "stall"),
+    "label.category": ("kategori", "category"),
+    "label.programme": ("program", "programme"),
+    "cms.collection.usaha": (
+        "Usaha",
+        "Vendors",
+    ),
+    "cms.collection.usaha.one": (
+        "usaha",
+        "vendor",
+    ),
+    "cms.collection.usaha.about": (
+        "Satu isian per usaha atau kebun Kampung Bungas. Setiap simpanan menjadi usulan "
+        "perubahan (pull request) yang diperiksa pengelola sebelum tampil di situs.",
+        "One entry per business or Kampung Bungas garden. Every save becomes a pull "
+        "request that the organisers check before it appears on the site.",
+    ),
+    "cms.collection.acara": (
+        "Acara & bazar",
+        "Events & bazaars",
+    ),
+    "cms.collection.acara.one": (
+        "acara",
+        "event",
+    ),
+    "cms.collection.acara.about": (
+        "Bazar dan lapaknya: setiap lapak memilih satu usaha dari daftar Usaha.",
+        "Bazaars and their stalls: each stall picks one vendor from the Vendors list.",
+    ),
+    "cms.collection.pengaturan": (
+        "Pengaturan",
+        "Settings",
+    ),
+    "cms.collection.pengaturan.about": (
+        "Judul katalog, kategori, dan program warga. Perubahan di sini berlaku untuk semua usaha.",
+        "Catalogue title, categories and residents' programmes. Changes here apply to "
+        "every vendor.",
+    ),
+    "cms.collection.pengaturan.file": (
+        "Pengaturan katalog",
+        "Catalogue settings",
+    ),
+    "cms.commit.create": (
+        "Tambah {what}: {name}",
+        "Add {what}: {name}",
+    ),
+    "cms.commit.update": (
+        "Ubah {what}: {name}",
+        "Change {what}: {name}",
+    ),
+    "cms.commit.delete": (
+        "Hapus {what}: {name}",
+        "Remove {what}: {name}",
+    ),
+    "cms.commit.uploadMedia": (
+        "Unggah foto {path}",
+        "Upload photo {path}",
+    ),
+    "cms.commit.deleteMedia": (
+        "Hapus foto {path}",
+        "Remove photo {path}",
+    ),
+    "cms.pattern.price": (
+        "Tulis harga dalam rupiah bulat tanpa singkatan, misalnya 15000 atau 15.000 (bukan 15rb).",
+        "Write the price in whole Rupiah without abbreviations, e.g. 15000 or 15.000 (not 15rb).",
+    ),
+    "cms.pattern.phone": (
+        "Tulis nomor HP yang diawali 08, 62, atau +62, misalnya 0812-3456-7890.",
+        "Write a mobile number starting with 08, 62 or +62, e.g. 0812-3456-7890.",
+    ),
+    "cms.pattern.text": (
+        "Isi satu baris teks, tanpa ganti baris.",
+        "Fill in one line of text, without line breaks.",
+    ),
+    "cms.pattern.website": (
+        "Tulis alamat lengkap yang diawali https://, misalnya https://example.org/.",
+        "Write the full address starting with https://, e.g. https://example.org/.",
+    ),
+    "cms.pattern.id": (
+        "Hanya huruf kecil, angka, dan tanda -, misalnya kampung-bungas.",
+        "Only lower-case letters, digits and -, e.g. kampung-bungas.",
+    ),
+    "cms.pattern.stall": (
+        "Nomor lapak: huruf dan angka tanpa spasi, misalnya A1 atau B12.",
+        "Stall label: letters and digits without spaces, e.g. A1 or B12.",
+    ),
+    "cms.pattern.time": (
+        "Tulis jam dalam format 24 jam, misalnya 08:00 atau 16.30.",
+        "Write a 24-hour time, e.g. 08:00 or 16.30.",
+    ),
+    "cms.pattern.instagram": (
+        "Tulis nama akun Instagram, misalnya amplang.busari atau @amplang.busari.",
+        "Write the Instagram account name, e.g. amplang.busari or @amplang.busari.",
+    ),
+    # hints of the form where the model's own (written for YAML) would mislead
+    "cms.hint.vendor.category": (
+        "Pilih kategori yang paling cocok untuk usaha ini.",
+        "Pick the category that fits this business best.",
+    ),
+    "cms.hint.vendor.photo": (
+        "Foto dari HP (JPEG atau PNG); situs memperkecilnya sendiri.",
+        "A photo from a phone (JPEG or PNG); the site makes it smaller itself.",
+    ),
+    "cms.hint.product.photo": (
+        "Foto dari HP (JPEG atau PNG); situs memperkecilnya sendiri.",
+        "A photo from a phone (JPEG or PNG); the site makes it smaller itself.",
+    ),
+    "cms.hint.product.price": (
+        "Rupiah bulat. Contoh: 15000 atau 15.000.",
+        "Whole Rupiah. E.g. 15000 or 15.000.",
+    ),
+    "cms.hint.product.available": (
+        "Hapus centang jika produk sedang kosong.",
+        "Untick when the product is out of stock.",
+    ),
+    "cms.hint.product.season": (
+        "Pilih bulan panen atau bulan produk ini dijual.",
+        "Pick the months of harvest or sale.",
+    ),
+    "cms.hint.product.category": (
+        "Isi hanya jika berbeda dari kategori usaha.",
+        "Only when it differs from the vendor's category.",
+    ),
+    "cms.hint.vendor.programme": (
+        "Pilih jika usaha ini bagian dari program warga, misalnya Kampung Bungas.",
+        "Pick when the business is part of a residents' programme, e.g. Kampung Bungas.",
+    ),
+    "cms.hint.vendor.delivery": (
+        "Centang jika pesanan bisa diantar.",
+        "Tick when orders can be delivered.",
+    ),
+    "cms.hint.vendor.payment": (
+        "Pilih semua cara bayar yang diterima.",
+        "Pick every payment method accepted.",
+    ),
+    "cms.hint.vendor.tags": (
+        "Pisahkan dengan koma. Contoh: oleh-oleh, khas-balikpapan.",
+        "Separate with commas. E.g. oleh-oleh, khas-balikpapan.",
+    ),
+    "cms.hint.stall.vendor": (
+        "Ketik beberapa huruf nama usaha, lalu pilih.",
+        "Type a few letters of the vendor's name, then pick it.",
+    ),
+    "cms.hint.event.date": (
+        "Pilih tanggal bazar.",
+        "Pick the date of the bazaar.",
     ),
 }

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.authoring import scaffold
+from generator.authoring import cms, scaffold
 from generator.authoring.schema import schemas
 from generator.content.formats import WITA
 from generator.content.index import Index, build_index
@@ -96,12 +96,13 @@ def generate(
     # A build made from what the last one was made from finds its pages already written.
     # `serve` records no such fingerprint (it renders from its caches): the build after it
     # renders every page to check them.
+    folder = cms.repository_folder(content_dir)  # where the /admin/ form saves
     made_from = ""
     if caches is None:
-        made_from = inputs.made_from("pages", content, index.today, by_field, files)
+        made_from = inputs.made_from("pages", content, index.today, by_field, files, folder)
     written = unchanged_docs(docs_dir, files, made_from)
     if written is None:
-        pages = render(index, caches.pages if caches else None, by_field)
+        pages = render(index, caches.pages if caches else None, by_field, folder)
         written = write_docs(pages, docs_dir, files, fingerprint(content), made_from)
     return Generated(content, index, written, made)
 
@@ -110,10 +111,17 @@ def render(
     index: Index,
     cache: dict[tuple, str] | None = None,
     photos: dict[tuple[str, str], publish.Published] | None = None,
+    folder: str = "content",
 ) -> dict[str, str]:
-    """Every file of the docs folder the content makes: docs path -> text."""
+    """Every file of the docs folder the content makes: docs path -> text. `folder`: the
+    content folder's path in its git repository, where the /admin/ form saves."""
     files = data_files(index)  # made once: the open-data page shows their sizes
-    parts = (render_site(index, cache, photos, files=files), files, editor_files(index))
+    parts = (
+        render_site(index, cache, photos, files=files),
+        files,
+        editor_files(index),
+        cms.admin_files(index.content.catalogue, folder),
+    )
     joined: dict[str, str] = {}
     for part in parts:
         if twice := joined.keys() & part.keys():

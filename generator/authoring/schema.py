@@ -31,12 +31,7 @@ SCHEMA_LINE = {
 def schemas(catalogue: Catalogue | None = None) -> dict[str, str]:
     """`{file name: JSON text}`; with a catalogue, its category and programme ids as enums."""
     out = {}
-    for kind, model in KINDS.items():
-        schema = model.model_json_schema()
-        _drop_titles(schema)
-        if catalogue is not None:
-            _set_enum(schema, "category", [c.id for c in catalogue.categories])
-            _set_enum(schema, "programme", [p.id for p in catalogue.programmes])
+    for kind, schema in prepared(catalogue).items():
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"{kind}.schema.json",
@@ -44,6 +39,19 @@ def schemas(catalogue: Catalogue | None = None) -> dict[str, str]:
             **schema,
         }
         out[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return out
+
+
+def prepared(catalogue: Catalogue | None = None) -> dict[str, dict[str, Any]]:
+    """Each kind's schema as a dict (also what the /admin/ form is made from, see `cms`)."""
+    out = {}
+    for kind, model in KINDS.items():
+        schema = model.model_json_schema()
+        _drop_titles(schema)
+        if catalogue is not None:
+            _set_enum(schema, "category", [c.id for c in catalogue.categories])
+            _set_enum(schema, "programme", [p.id for p in catalogue.programmes])
+        out[kind] = schema
     return out
 
 

@@ -22,12 +22,16 @@ from generator.problems import ContentInvalid
 )
 @friendly
 def schema(content_dir: Path, out: Path) -> None:
-    """Write the JSON Schemas editors use (category and programme ids from the content)."""
+    """Write the JSON Schemas editors use (category and programme ids from the content),
+    and the configuration of the /admin/ form made from the same models."""
+    from generator.authoring import cms
     from generator.authoring.schema import schemas
 
     catalogue = load_with_photos(content_dir).catalogue
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in schemas(catalogue).items():
+    files = schemas(catalogue)
+    files[cms.CONFIG] = cms.config_text(catalogue, cms.repository_folder(content_dir))
+    for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
         click.echo(out / name)
 

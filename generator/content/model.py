@@ -97,7 +97,16 @@ PRICE_PATTERN = (
 )
 PHONE_PATTERN = r"^(?:\s*(?:\+\s*62|62|0))?[\s\-.()]*8[0-9\s\-.()]{7,16}$"
 TEXT_PATTERN = r"^[^\S\n]*\S[^\n]*$"  # one line, not blank
+LONG_TEXT_PATTERN = r"\S"  # lines, not blank
 WEBSITE_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/]\S*$"
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+CODE_PATTERN = r"^[^\n]*$"
+TIME_PATTERN = "^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"
+INSTAGRAM_PATTERN = (
+    "^(@?[A-Za-z0-9._]{1,30}|(https?://)?(www\\.)?instagram\\.com/[A-Za-z0-9._]{1,30}/?([?#].*)?)$"
+)
+STALL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
+REPO_PATTERN = r"^[A-Za-z0-9_.\-]+/[A-Za-z0-9_.\-]+$"
 BOOL_WORDS = r"^([Yy][Aa]|[Tt][Ii][Dd][Aa][Kk]|[Yy]([Ee][Ss])?|[Nn][Oo]?|[Oo]([Nn]|[Ff][Ff]))$"
 
 Text = Annotated[
@@ -109,20 +118,20 @@ Text = Annotated[
 LongText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
-    WithJsonSchema({"type": "string", "maxLength": 2000, "pattern": r"\S"}),
+    WithJsonSchema({"type": "string", "maxLength": 2000, "pattern": LONG_TEXT_PATTERN}),
 ]
 Id = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
     AfterValidator(_check_slug),
-    WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 60}),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": 60}),
 ]
 Code = Annotated[
     str,
     BeforeValidator(_int_as_text),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=60),
     AfterValidator(_one_line_code),
-    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60, "pattern": r"^[^\n]*$"}),
+    WithJsonSchema({"type": ["string", "integer"], "maxLength": 60, "pattern": CODE_PATTERN}),
 ]
 Price = Annotated[
     int,
@@ -145,20 +154,14 @@ Time = Annotated[
     str,
     _parsed(values.parse_time),
     _either(
-        {"type": "string", "pattern": "^([01]?[0-9]|2[0-3])[:.][0-5][0-9]$"},
+        {"type": "string", "pattern": TIME_PATTERN},
         {"type": "number", "minimum": 0, "exclusiveMaximum": 24},
     ),
 ]
 Instagram = Annotated[
     str,
     _parsed(values.parse_instagram),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": "^(@?[A-Za-z0-9._]{1,30}|(https?://)?(www\\.)?"
-            "instagram\\.com/[A-Za-z0-9._]{1,30}/?([?#].*)?)$",
-        }
-    ),
+    WithJsonSchema({"type": "string", "pattern": INSTAGRAM_PATTERN}),
 ]
 Website = Annotated[
     str,
@@ -239,6 +242,33 @@ class Programme(Named):
     """Program warga, misalnya Kampung Bungas."""
 
 
+def _check_repo(value: str) -> str:
+    if not re.fullmatch(REPO_PATTERN, value):
+        raise invalid(t("repo.invalid", value=value), t("repo.invalid.hint"))
+    return value
+
+
+Repo = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=140),
+    AfterValidator(_check_repo),
+    WithJsonSchema({"type": "string", "maxLength": 140, "pattern": REPO_PATTERN}),
+]
+
+
+class Admin(Strict):
+    """Formulir /admin/ (Decap CMS): di repositori mana katalog ini disimpan, dan lewat
+    layanan apa relawan masuk dengan akun GitHub (lihat CONTRIBUTING.md)."""
+
+    repo: Repo
+    """Repositori GitHub katalog ini, `pemilik/nama`. Contoh: `warga-gsi/katalog-umkm`."""
+    branch: Text = "main"
+    """Cabang yang diterbitkan. Contoh: `main`."""
+    auth_url: Website | None = None
+    """Alamat layanan masuk GitHub (OAuth), misalnya sebuah Cloudflare Worker. Tanpa ini
+    dipakai layanan Netlify. Contoh: `https://katalog-masuk.example.workers.dev`."""
+
+
 class Catalogue(Strict):
     """Pengaturan katalog (`content/catalogue.yml`)."""
 
@@ -260,6 +290,8 @@ class Catalogue(Strict):
     """Daftar kategori; hanya id di sini yang boleh dipakai usaha dan produk."""
     programmes: list[Programme] = []
     """Daftar program warga."""
+    admin: Admin | None = None
+    """Formulir /admin/ untuk relawan: repositori GitHub dan layanan masuknya."""
 
     def url(self, path: str) -> str | None:
         """The absolute address of `path` (`usaha/x/`, or `""` for the home page) on the
@@ -362,14 +394,14 @@ class Stall(Strict):
             {
                 "type": ["string", "integer"],
                 "maxLength": 10,
-                "pattern": "^[A-Za-z0-9][A-Za-z0-9.\\-]*$",
+                "pattern": STALL_PATTERN,
             }
         ),
         StringConstraints(
             strip_whitespace=True,
             min_length=1,
             max_length=10,
-            pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$",
+            pattern=STALL_PATTERN,
         ),
     ]
     """Nomor lapak. Contoh: `A1`, `B12`."""

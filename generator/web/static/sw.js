@@ -51,6 +51,8 @@ self.addEventListener("fetch", function (event) {
   // `serve`'s live reload waits on the server on purpose: leave it alone.
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.indexOf("/livereload") >= 0) return;
+  // The volunteers' form (/admin/) is never kept: it must always show today's files.
+  if (url.href.indexOf(self.registration.scope + "admin/") === 0) return;
 
   // A page is asked of the server itself, not of the browser's own cache, which may hold
   // an older copy for a while (an unchanged page costs a short "not modified" answer).

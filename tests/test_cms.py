@@ -12,6 +12,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -177,6 +178,7 @@ def test_a_volunteer_adds_a_vendor_with_two_products_and_a_photo(
         ("Keripik pisang pedas", "Rp17.500"),
     ]
     assert "owner" not in saved
+    assert [list(p) for p in saved["products"]] == [["name", "price", "available"]] * 2
     assert saved["photo"] == "foto/es-cendol.jpg"
     assert "content/vendors/foto/es-cendol.jpg" in _git(
         repo, "ls-tree", "-r", "--name-only", branch
@@ -246,10 +248,10 @@ def test_the_form_is_never_kept_offline(admin, site_url: str) -> None:
 
 # Failures in Decap's own markup, which its page builds and we cannot reach: its grey
 # link text (#798291 on white, 3.9:1), and the icon-only buttons of its list items
-# (open, remove, drag) and of a list's top bar. Anything else serious fails the test:
-# labels, hints, names from our translation, other buttons.
+# (open, remove, drag: its sortable lists) and of a list's top bar. Any other serious
+# violation fails the test: labels, hints, names from our translation, other buttons.
 DECAP_OWN = {"color-contrast": ("",), "button-name": ("ListItem", "TopBarButton")}
-DECAP_OWN["aria-command-name"] = (*DECAP_OWN["button-name"], "sortable")
+DECAP_OWN["aria-command-name"] = (*DECAP_OWN["button-name"], "sortable", "DndDescribedBy")
 
 
 def _ours(violation: dict) -> list[dict]:
@@ -266,6 +268,8 @@ def _ours(violation: dict) -> list[dict]:
         "#/collections/usaha",
         "#/collections/usaha/entries/amplang-bu-sari",
         "#/collections/usaha/new",
+        "#/collections/acara/entries/bazar-kampung-bungas-juli-2027",
+        "#/collections/pengaturan/entries/katalog",
         "#/workflow",
     ],
 )
@@ -281,6 +285,37 @@ def test_the_form_has_no_serious_accessibility_violations_of_ours(
         if v["impact"] in ("serious", "critical") and _ours(v)
     ]
     assert not serious, summary({"violations": serious})
+
+
+def test_the_form_fits_a_phone(admin, site_url: str) -> None:
+    """Decap's editor wants 800 px; the page lets it shrink to a 390 px phone."""
+    admin.set_viewport_size({"width": 390, "height": 844})
+    admin.goto(site_url + "admin/#/collections/usaha/new")
+    price = admin.get_by_label("Harga (rupiah)").first
+    price.wait_for()
+    assert admin.evaluate("document.documentElement.scrollWidth") <= 390
+    box = price.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+def test_what_decap_says_in_english_is_said_in_indonesian(admin) -> None:
+    """Its GitHub backend asks before making a volunteer's fork in words of its own."""
+    script = (ROOT / "generator" / "authoring" / "admin" / "katalog-admin.js").read_text("utf-8")
+    english = re.findall(r'^ +"([^"]+)":$|^ +"([^"]+)": "', script, re.MULTILINE)
+    english = [a or b for a, b in english]
+    assert "Fork the repo" in english
+    bundle = (DIST / "decap-cms.js").read_text("utf-8")
+    assert [e for e in english if e not in bundle] == [], "no longer in Decap: drop them"
+    shown = admin.evaluate(
+        """async () => {
+            const button = document.createElement("button");
+            button.textContent = "Fork the repo";
+            document.body.append(button);
+            await new Promise(done => setTimeout(done, 50));
+            return button.textContent;
+        }"""
+    )
+    assert shown == "Buat salinan (fork)"
 
 
 def test_the_page_pins_the_installed_decap() -> None:

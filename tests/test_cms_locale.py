@@ -1,4 +1,4 @@
-"""The form at /admin/ speaks Bahasa Indonesia: generator/web/admin/id.json translates every
+"""The form at /admin/ speaks Bahasa Indonesia: generator/authoring/admin/id.json translates every
 phrase of Decap CMS's English interface (the installed decap-cms-locales, read by Node), with
 the same placeholders and plural forms, so an upgrade that adds phrases fails here."""
 
@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 
 EN = ROOT / "tests/cms/node_modules/decap-cms-locales/src/en/index.js"
-ID = ROOT / "generator/web/admin/id.json"
+ID = ROOT / "generator/authoring/admin/id.json"
 PLACEHOLDER = re.compile(r"%\{[^}]*\}")
 # Phrases that stay the same in Indonesian: a name, a word both languages share, or nothing
 # but a placeholder. Anything else identical to English was forgotten.

@@ -22,7 +22,6 @@ from generator.authoring.schema import prepared
 from generator.content import model
 from generator.content.model import Catalogue, Event, Vendor
 from generator.messages import CATALOGUE, t
-from generator.web.markdown import plain_title
 
 # Fields the form does not show, and why: each is still written by hand in the file.
 LEFT_OUT = {
@@ -109,13 +108,15 @@ def config(catalogue: Catalogue, content: str = "content") -> dict[str, Any]:
 
 
 def config_text(catalogue: Catalogue, content: str = "content") -> str:
+    return _text(config(catalogue, content))
+
+
+def _text(made: dict[str, Any]) -> str:
     head = (
         "# Konfigurasi formulir /admin/ (Decap CMS), dibuat dari generator/content/model.py\n"
         "# dan catalogue.yml oleh `make schema` dan oleh setiap build: jangan diubah.\n"
     )
-    body = yaml.safe_dump(
-        config(catalogue, content), allow_unicode=True, sort_keys=False, width=100
-    )
+    body = yaml.safe_dump(made, allow_unicode=True, sort_keys=False, width=100)
     return head + body
 
 
@@ -272,22 +273,32 @@ ADMIN = "admin"  # the folder of the site the form is published in
 
 def admin_files(catalogue: Catalogue, content: str = "content") -> dict[str, str]:
     """The form's page, its configuration and its script, as docs paths -> text."""
-    folder = resources.files("generator.web") / ADMIN
+    folder = resources.files("generator.authoring") / ADMIN
     page = string.Template(folder.joinpath("index.html").read_text("utf-8")).substitute(
-        title=html.escape(plain_title(catalogue.title)),
+        title=html.escape(catalogue.title),
         ready="ya" if catalogue.admin else "tidak",
         script=DECAP_SCRIPT,
         integrity=f"sha384-{DECAP_SHA384}",
     )
     phrases = json.loads(folder.joinpath("id.json").read_text("utf-8"))
-    script = (
-        "var BAHASA = "
-        + json.dumps(phrases, ensure_ascii=False, separators=(",", ":"))
-        + ";\n"
-        + folder.joinpath("katalog-admin.js").read_text("utf-8")
+    made = config(catalogue, content)
+    order = {c["name"]: _item_orders(c) for c in made["collections"]}
+    script = "".join(
+        (
+            f"var BAHASA = {json.dumps(phrases, ensure_ascii=False, separators=(',', ':'))};\n",
+            f"var URUTAN = {json.dumps(order, separators=(',', ':'))};\n",
+            folder.joinpath("katalog-admin.js").read_text("utf-8"),
+        )
     )
     return {
         f"{ADMIN}/index.html": page,
-        f"{ADMIN}/config.yml": config_text(catalogue, content),
+        f"{ADMIN}/config.yml": _text(made),
         f"{ADMIN}/katalog-admin.js": script,
     }
+
+
+def _item_orders(collection: dict) -> dict[str, list[str]]:
+    """For each list of a collection (products, stalls, categories): its items' keys in
+    the form's order (see katalog-admin.js)."""
+    fields = collection.get("fields") or collection["files"][0]["fields"]
+    return {f["name"]: [sub["name"] for sub in f["fields"]] for f in fields if "fields" in f}

@@ -265,8 +265,8 @@ class Admin(Strict):
     branch: Text = "main"
     """Cabang yang diterbitkan. Contoh: `main`."""
     auth_url: Website | None = None
-    """Alamat layanan masuk GitHub (OAuth), misalnya sebuah Cloudflare Worker. Tanpa ini
-    dipakai layanan Netlify. Contoh: `https://katalog-masuk.example.workers.dev`."""
+    """Alamat layanan masuk GitHub (OAuth), misalnya sebuah Cloudflare Worker; wajib untuk
+    situs di GitHub Pages. Contoh: `https://katalog-masuk.example.workers.dev`."""
 
 
 class Catalogue(Strict):

@@ -1,0 +1,81 @@
+// The /admin/ form: Decap CMS with an Indonesian interface and the catalogue's own rules.
+// The build writes above this `BAHASA` (Decap's phrases in Indonesian, from id.json) and
+// `URUTAN` (per collection, the order of the keys inside each list's items).
+// It runs before Decap's script (which would otherwise start at once, in English) and
+// starts Decap when the page has loaded.
+window.CMS_MANUAL_INIT = true;
+window.addEventListener("DOMContentLoaded", function () {
+  var body = document.body;
+  var local = ["localhost", "127.0.0.1"].indexOf(location.hostname) >= 0;
+  function show(id) {
+    document.getElementById(id).hidden = false;
+  }
+  // Without `admin:` in catalogue.yml there is no repository to sign in to; on a
+  // maintainer's own computer decap-server stands in for it.
+  if (body.getAttribute("data-siap") !== "ya" && !local) return show("belum-siap");
+  if (!window.CMS) return show("gagal-muat");
+
+  CMS.registerLocale("id", BAHASA);
+
+  // Our files never hold an empty value (the validator refuses `owner: ""`): a field
+  // typed in and emptied again is left out, as if it had never been filled.
+  function empty(value) {
+    if (value === null || value === undefined || value === "") return true;
+    if (typeof value === "string") return value.trim() === "";
+    return typeof value.size === "number" && value.size === 0;
+  }
+  function pruned(value) {
+    if (value && typeof value.filter === "function" && typeof value.map === "function") {
+      return value.map(pruned).filter(function (item) { return !empty(item); });
+    }
+    return value;
+  }
+  // Decap orders a file's top-level keys as the form does, but writes a product's in the
+  // order they were filled in; reviewers read them in the form's order too.
+  function ordered(data, order) {
+    Object.keys(order).forEach(function (field) {
+      var keys = order[field];
+      var rank = function (value, key) {
+        var at = keys.indexOf(key);
+        return at < 0 ? keys.length : at;
+      };
+      var items = data.get(field);
+      if (!items || typeof items.map !== "function") return;
+      data = data.set(field, items.map(function (item) {
+        return item && typeof item.sortBy === "function" ? item.sortBy(rank) : item;
+      }));
+    });
+    return data;
+  }
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      var order = URUTAN[event.entry.get("collection")] || {};
+      return ordered(pruned(event.entry.get("data")), order);
+    },
+  });
+
+  // Decap's GitHub sign-in asks this in English (not through its phrases) before it makes
+  // a volunteer's fork: the same words in Indonesian.
+  var ENGLISH = {
+    "Open Authoring is enabled: we need to use a fork on your github account. (If a fork already exists, we'll use that.)":
+      "Anda belum menjadi anggota repositori katalog, jadi usulan Anda dikirim dari salinan " +
+      "(fork) di akun GitHub Anda. Jika salinan itu sudah ada, salinan itulah yang dipakai.",
+    "Fork the repo": "Buat salinan (fork)",
+    "Don't fork the repo": "Jangan buat salinan",
+  };
+  function translate(node) {
+    if (node.nodeType === 3) {
+      var said = ENGLISH[node.nodeValue.trim()];
+      if (said) node.nodeValue = said;
+    } else if (node.nodeType === 1) {
+      var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (var text = walker.nextNode(); text; text = walker.nextNode()) translate(text);
+    }
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (record) { record.addedNodes.forEach(translate); });
+  }).observe(body, { childList: true, subtree: true });
+
+  CMS.init();
+});

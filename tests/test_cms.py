@@ -97,31 +97,35 @@ def errors() -> list[str]:
     return []
 
 
-@pytest.fixture
-def admin(browser, site_url: str, decap_server: int, sample_site: Path, errors: list[str]):
-    """The form, signed in to the local backend, after a visit to the catalogue itself (so
-    its service worker is running, as on a resident's phone)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _form(context, config: str):
+    """A page that gets Decap from tests/cms/ in place of the CDN (the CDN's copy is the
+    npm package's file, byte for byte) and the form's configuration `config`."""
     page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
 
-    def from_cdn(route) -> None:  # the CDN's copy is the npm package's file, byte for byte
+    def from_cdn(route) -> None:
         file = DIST / route.request.url.rsplit("/", 1)[-1]
         if not file.is_file():
             route.abort()
             return
         route.fulfill(path=str(file), headers={"access-control-allow-origin": "*"})
 
-    def config(route) -> None:
-        # Decap looks for decap-server on port 8081; this one runs on a free port.
-        text = (sample_site / "admin" / "config.yml").read_text("utf-8")
-        text = text.replace(
-            "local_backend: true", f"local_backend:\n  url: http://127.0.0.1:{decap_server}/api/v1"
-        )
-        route.fulfill(body=text, content_type="text/yaml")
-
     page.route(cms.DECAP_SCRIPT.rsplit("/", 1)[0] + "/*", from_cdn)
-    page.route("**/admin/config.yml", config)
+    page.route(
+        "**/admin/config.yml", lambda route: route.fulfill(body=config, content_type="text/yaml")
+    )
+    return page
+
+
+@pytest.fixture
+def admin(browser, site_url: str, decap_server: int, sample_site: Path, errors: list[str]):
+    """The form, signed in to the local backend, after a visit to the catalogue itself (so
+    its service worker is running, as on a resident's phone)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Decap looks for decap-server on port 8081; this one runs on a free port.
+    config = (sample_site / "admin" / "config.yml").read_text("utf-8")
+    local = f"local_backend:\n  url: http://127.0.0.1:{decap_server}/api/v1"
+    page = _form(context, config.replace("local_backend: true", local))
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.goto(site_url + "admin/")
@@ -129,6 +133,22 @@ def admin(browser, site_url: str, decap_server: int, sample_site: Path, errors: 
     page.get_by_role("link", name="Usaha").first.wait_for()
     yield page
     assert not errors, errors
+    context.close()
+
+
+def test_decap_checks_the_configuration_the_build_writes(
+    browser, site_url: str, sample_site: Path
+) -> None:
+    """Decap validates its configuration against its own schema when the page loads (it
+    publishes none to test against): ours passes (every other test signs in), and one
+    wrong value is refused (in English: the language is in the refused configuration)."""
+    config = (sample_site / "admin" / "config.yml").read_text("utf-8")
+    broken = config.replace("publish_mode: editorial_workflow", "publish_mode: setiap_saat")
+    context = browser.new_context()
+    page = _form(context, broken)
+    page.goto(site_url + "admin/")
+    page.get_by_text("Error loading the CMS configuration").wait_for()
+    assert "publish_mode" in page.inner_text("body")
     context.close()
 
 

@@ -998,7 +998,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.product.description": ("Keterangan", "Description"),
     "label.product.photo": ("Foto produk", "Product photo"),
     "label.product.available": ("Tersedia", "Available"),
-    "label.product.season": ("Bulan panen atau dijual", "Months of harvest or sale"),
+    "label.product.season": ("Bulan panen / bulan dijual", "Months of harvest or sale"),
     "label.product.category": ("Kategori produk", "Product category"),
     "label.vendor.name": ("Nama usaha", "Business name"),
     "label.vendor.category": ("Kategori", "Category"),
@@ -1043,9 +1043,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "vendor",
     ),
     "cms.collection.usaha.about": (
-        "Satu isian per usaha atau kebun Kampung Bungas. Setiap simpanan menjadi usulan "
-        "perubahan (pull request) yang diperiksa pengelola sebelum tampil di situs.",
-        "One entry per business or Kampung Bungas garden. Every save becomes a pull "
+        "Satu entri per usaha atau kebun warga. Yang Anda simpan menjadi usulan perubahan "
+        "(pull request) yang diperiksa pengelola sebelum tampil di situs.",
+        "One entry per business or residents' garden. What you save becomes a pull "
         "request that the organisers check before it appears on the site.",
     ),
     "cms.collection.acara": (
@@ -1102,8 +1102,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Write a mobile number starting with 08, 62 or +62, e.g. 0812-3456-7890.",
     ),
     "cms.pattern.text": (
-        "Isi satu baris teks, tanpa ganti baris.",
-        "Fill in one line of text, without line breaks.",
+        "Isi dengan teks, bukan hanya spasi.",
+        "Fill in text, not only spaces.",
     ),
     "cms.pattern.website": (
         "Tulis alamat lengkap yang diawali https://, misalnya https://example.org/.",
@@ -1131,19 +1131,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Pick the category that fits this business best.",
     ),
     "cms.hint.vendor.photo": (
-        "Foto dari HP (JPEG atau PNG); situs memperkecilnya sendiri.",
-        "A photo from a phone (JPEG or PNG); the site makes it smaller itself.",
+        "Foto dari HP (JPEG, PNG, WebP, atau HEIC); situs memperkecilnya sendiri.",
+        "A photo from a phone (JPEG, PNG, WebP or HEIC); the site makes it smaller itself.",
     ),
     "cms.hint.product.photo": (
-        "Foto dari HP (JPEG atau PNG); situs memperkecilnya sendiri.",
-        "A photo from a phone (JPEG or PNG); the site makes it smaller itself.",
+        "Foto dari HP (JPEG, PNG, WebP, atau HEIC); situs memperkecilnya sendiri.",
+        "A photo from a phone (JPEG, PNG, WebP or HEIC); the site makes it smaller itself.",
     ),
     "cms.hint.product.price": (
         "Rupiah bulat. Contoh: 15000 atau 15.000.",
         "Whole Rupiah. E.g. 15000 or 15.000.",
     ),
     "cms.hint.product.available": (
-        "Hapus centang jika produk sedang kosong.",
+        "Hapus centang jika produk sedang habis.",
         "Untick when the product is out of stock.",
     ),
     "cms.hint.product.season": (
@@ -1155,8 +1155,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Only when it differs from the vendor's category.",
     ),
     "cms.hint.vendor.programme": (
-        "Pilih jika usaha ini bagian dari program warga, misalnya Kampung Bungas.",
-        "Pick when the business is part of a residents' programme, e.g. Kampung Bungas.",
+        "Pilih jika usaha ini bagian dari program warga.",
+        "Pick when the business is part of a residents' programme.",
     ),
     "cms.hint.vendor.delivery": (
         "Centang jika pesanan bisa diantar.",
@@ -1177,5 +1177,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cms.hint.event.date": (
         "Pilih tanggal bazar.",
         "Pick the date of the bazaar.",
+    ),
+    "cms.hint.vendor.pirt": (
+        "Nomor P-IRT, misalnya 000000000000001.",
+        "The P-IRT number, e.g. 000000000000001.",
+    ),
+    "cms.hint.vendor.nib": (
+        "Nomor Induk Berusaha, misalnya 0000000000001.",
+        "The business registration number, e.g. 0000000000001.",
+    ),
+    "cms.hint.event.start": (
+        "24 jam, WITA. Contoh: 08:00.",
+        "24-hour clock, WITA. E.g. 08:00.",
+    ),
+    "cms.hint.event.end": (
+        "24 jam, WITA. Contoh: 16:00.",
+        "24-hour clock, WITA. E.g. 16:00.",
+    ),
+    "cms.option.payment.tunai": (
+        "Tunai",
+        "Cash",
+    ),
+    "cms.option.payment.qris": (
+        "QRIS",
+        "QRIS",
+    ),
+    "cms.option.payment.transfer": (
+        "Transfer bank",
+        "Bank transfer",
+    ),
+    "auth_url.invalid": (
+        "`{value}` bukan alamat layanan masuk",
+        "`{value}` is not a sign-in service address",
+    ),
+    "auth_url.invalid.hint": (
+        "tulis alamatnya saja tanpa jalur di belakangnya, misalnya `https://katalog-masuk.example.workers.dev`",
+        "write the address alone, without a path after it, e.g. `https://katalog-masuk.example.workers.dev`",
     ),
 }

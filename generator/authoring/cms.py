@@ -18,7 +18,7 @@ import yaml
 from babel.dates import get_month_names
 from pydantic import BaseModel
 
-from generator.authoring.schema import prepared
+from generator.authoring.schema import SCHEMA_LINE, prepared
 from generator.content import model
 from generator.content.model import Catalogue, Event, Vendor
 from generator.messages import CATALOGUE, t
@@ -33,7 +33,7 @@ VENDOR_CHOICE = {("stall", "vendor")}
 MONTHS = {("product", "season")}
 
 # The form's messages for the patterns the models use; a new pattern needs one here.
-PATTERN_HINTS = {
+PATTERN_HINTS: dict[str, str | None] = {
     model.PRICE_PATTERN: "cms.pattern.price",
     model.PHONE_PATTERN: "cms.pattern.phone",
     model.TEXT_PATTERN: "cms.pattern.text",
@@ -42,7 +42,7 @@ PATTERN_HINTS = {
     model.STALL_PATTERN: "cms.pattern.stall",
     model.TIME_PATTERN: "cms.pattern.time",
     model.INSTAGRAM_PATTERN: "cms.pattern.instagram",
-    model.CODE_PATTERN: "cms.pattern.text",
+    model.CODE_PATTERN: None,  # any one line: a one-line box holds nothing else
 }
 
 VENDORS, EVENTS, SETTINGS = "usaha", "acara", "pengaturan"
@@ -99,7 +99,10 @@ def config(catalogue: Catalogue, content: str = "content") -> dict[str, Any]:
                     "name": "katalog",
                     "label": _id("cms.collection.pengaturan.file"),
                     "file": f"{content}/catalogue.yml",
-                    "fields": _fields("catalogue", schemas["catalogue"], Catalogue, catalogue),
+                    "fields": _with_schema_line(
+                        "catalogue",
+                        _fields("catalogue", schemas["catalogue"], Catalogue, catalogue),
+                    ),
                 }
             ],
         },
@@ -148,7 +151,7 @@ def _folder(
         "sortable_fields": ["name"],
         "editor": {"preview": False},  # the site's look is not the form's: keep it narrow
         **({"media_folder": "foto", "public_folder": "foto"} if kind == "vendor" else {}),
-        "fields": _fields(kind, schema, cls, catalogue),
+        "fields": _with_schema_line(kind, _fields(kind, schema, cls, catalogue)),
     }
 
 
@@ -173,7 +176,10 @@ def _fields(kind: str, schema: dict, cls: type[BaseModel], catalogue: Catalogue)
 
 def _widget(kind: str, name: str, prop: dict, defs: dict, catalogue: Catalogue) -> dict[str, Any]:
     if (kind, name) in PHOTO:
-        return {"widget": "image", "choose_url": False}
+        # Made smaller in the browser before the upload (mobile data, the repository's
+        # size) and without the photo's hidden data, which may hold the home's location.
+        processing = {"enabled": True, "strip_metadata": True, "width": 2000, "quality": 85}
+        return {"widget": "image", "choose_url": False, "media_processing": processing}
     if (kind, name) in VENDOR_CHOICE:
         return {
             "widget": "relation",
@@ -188,14 +194,14 @@ def _widget(kind: str, name: str, prop: dict, defs: dict, catalogue: Catalogue) 
         options = [{"label": months[m], "value": m} for m in range(low, high + 1)]
         return {"widget": "select", "multiple": True, "options": options}
     if prop.get("type") == "array":
-        return _list(prop, defs, catalogue)
+        return _list(name, prop, defs, catalogue)
     if "enum" in prop:  # category, programme: their names shown, their ids written
         names = _names(catalogue, name)
         options = [{"label": names.get(v, v), "value": v} for v in prop["enum"]]
         return {"widget": "select", "options": options}
     if prop.get("type") == "boolean":
-        default = prop.get("default")
-        return {"widget": "boolean"} | ({"default": default} if default is not None else {})
+        default = prop.get("default")  # `centang`: katalog-admin.js's box
+        return {"widget": "centang"} | ({"default": default} if default is not None else {})
     if prop.get("type") == "integer":
         return {
             "widget": "number",
@@ -208,16 +214,17 @@ def _widget(kind: str, name: str, prop: dict, defs: dict, catalogue: Catalogue) 
     if prop.get("pattern") == model.LONG_TEXT_PATTERN:
         return {"widget": "text"}
     field: dict[str, Any] = {"widget": "string"}
-    if pattern := prop.get("pattern"):
+    if (pattern := prop.get("pattern")) and PATTERN_HINTS[pattern]:
         field["pattern"] = [pattern, _id(PATTERN_HINTS[pattern])]
     return field
 
 
-def _list(prop: dict, defs: dict, catalogue: Catalogue) -> dict[str, Any]:
+def _list(name: str, prop: dict, defs: dict, catalogue: Catalogue) -> dict[str, Any]:
     items = _resolved(prop["items"], defs)
     field: dict[str, Any] = {"widget": "list"}
     if "enum" in items:  # payment: a few fixed choices
-        return {"widget": "select", "multiple": True, "options": list(items["enum"])}
+        options = [{"label": _id(f"cms.option.{name}.{v}"), "value": v} for v in items["enum"]]
+        return {"widget": "select", "multiple": True, "options": options}
     if "properties" in items:
         sub = prop["items"]["$ref"].rsplit("/", 1)[-1]
         cls = getattr(model, sub)
@@ -233,6 +240,13 @@ def _list(prop: dict, defs: dict, catalogue: Catalogue) -> dict[str, Any]:
     if prop.get("minItems"):
         field["min"] = prop["minItems"]
     return field
+
+
+def _with_schema_line(kind: str, fields: list[dict]) -> list[dict]:
+    """Decap drops a file's comments when it saves; it writes a field's `comment` above
+    that key. On the first key: the line that gives editors the schema (see `schema`)."""
+    first = fields[0] | {"comment": SCHEMA_LINE[kind].removeprefix("# ")}
+    return [first, *fields[1:]]
 
 
 def _names(catalogue: Catalogue, field: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ import datetime
 import re
 from enum import StrEnum
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -256,6 +257,14 @@ Repo = Annotated[
 ]
 
 
+def _check_origin(value: str) -> str:
+    # Decap accepts the sign-in answer only from exactly this origin: no path after it.
+    parts = urlsplit(value)
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise invalid(t("auth_url.invalid", value=value), t("auth_url.invalid.hint"))
+    return value
+
+
 class Admin(Strict):
     """Formulir /admin/ (Decap CMS): di repositori mana katalog ini disimpan, dan lewat
     layanan apa relawan masuk dengan akun GitHub (lihat CONTRIBUTING.md)."""
@@ -264,7 +273,7 @@ class Admin(Strict):
     """Repositori GitHub katalog ini, `pemilik/nama`. Contoh: `warga-gsi/katalog-umkm`."""
     branch: Text = "main"
     """Cabang yang diterbitkan. Contoh: `main`."""
-    auth_url: Website | None = None
+    auth_url: Annotated[Website, AfterValidator(_check_origin)] | None = None
     """Alamat layanan masuk GitHub (OAuth), misalnya sebuah Cloudflare Worker; wajib untuk
     situs di GitHub Pages. Contoh: `https://katalog-masuk.example.workers.dev`."""
 

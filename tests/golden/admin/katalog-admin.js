@@ -19,6 +19,60 @@ window.addEventListener("DOMContentLoaded", function () {
 
   CMS.registerLocale("id", BAHASA);
 
+  // Decap's own switch shows a missing value as off, but `available: ` is on unless the
+  // file says otherwise, and files may say `ya` or `tidak`: this box reads them as the
+  // validator does, and writes true or false.
+  var YES = ["true", "ya", "yes", "y", "on"];
+  CMS.registerWidget("centang", createClass({
+    render: function () {
+      var props = this.props;
+      var value = props.value;
+      var on = value === undefined || value === null || value === ""
+        ? props.field.get("default") === true
+        : typeof value === "string" ? YES.indexOf(value.trim().toLowerCase()) >= 0 : value === true;
+      return h("div", { className: props.classNameWrapper }, h("input", {
+        type: "checkbox",
+        id: props.forID,
+        checked: on,
+        style: { width: "1.5rem", height: "1.5rem" },
+        onChange: function () { props.onChange(!on); },
+        onFocus: props.setActiveStyle,
+        onBlur: props.setInactiveStyle,
+      }));
+    },
+  }));
+
+  // Phones name every photo alike (iPhones: image.jpg), and Decap replaces a photo of the
+  // same name, another vendor's included: each upload gets the time it was chosen in its
+  // name (`image-20261204-164501.jpg`), before Decap reads it.
+  function stamped(name) {
+    var now = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    var stamp = now.getFullYear() + two(now.getMonth() + 1) + two(now.getDate()) + "-" +
+      two(now.getHours()) + two(now.getMinutes()) + two(now.getSeconds());
+    var dot = name.lastIndexOf(".");
+    return dot > 0 ? name.slice(0, dot) + "-" + stamp + name.slice(dot) : name + "-" + stamp;
+  }
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input || input.type !== "file" || !input.files || !input.files.length) return;
+    var renamed = new DataTransfer();
+    Array.prototype.forEach.call(input.files, function (file) {
+      renamed.items.add(new File([file], stamped(file.name), { type: file.type }));
+    });
+    input.files = renamed.files;  // fires no second change event
+  }, true);
+  // And should a name still be taken, Decap asks in English whether to replace it: no.
+  var ask = window.confirm.bind(window);
+  window.confirm = function (message) {
+    if (/ already exists\. Do you want to replace it\?$/.test(String(message))) {
+      window.alert("Sudah ada foto dengan nama itu, milik usaha lain. Ganti nama berkasnya, " +
+        "lalu unggah lagi.");
+      return false;
+    }
+    return ask(message);
+  };
+
   // Our files never hold an empty value (the validator refuses `owner: ""`): a field
   // typed in and emptied again is left out, as if it had never been filled.
   function empty(value) {

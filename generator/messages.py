@@ -1214,4 +1214,63 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tulis alamatnya saja tanpa jalur di belakangnya, misalnya `https://katalog-masuk.example.workers.dev`",
         "write the address alone, without a path after it, e.g. `https://katalog-masuk.example.workers.dev`",
     ),
+    # a city of many kelurahan (generator/content/city.py)
+    "city.duplicate_id": (
+        "id `{value}` sudah dipakai kelurahan lain (baris {first})",
+        "id `{value}` is already used by another kelurahan (line {first})",
+    ),
+    "city.duplicate_id.hint": (
+        "beri setiap kelurahan id sendiri: id menjadi awal alamat halamannya",
+        "give each kelurahan its own id: the id starts the address of its pages",
+    ),
+    "city.not_a_catalogue": (
+        "folder `{value}` tidak berisi catalogue.yml",
+        "folder `{value}` holds no catalogue.yml",
+    ),
+    "city.not_a_catalogue.hint": (
+        "`path` ditulis relatif terhadap kota.yml; folder baru untuk kelurahan `{id}` dibuat "
+        'dengan `python -m generator new catalogue FOLDER --kelurahan "…" --kecamatan "…"`',
+        "`path` is relative to kota.yml; make a new folder for kelurahan `{id}` with "
+        '`python -m generator new catalogue FOLDER --kelurahan "…" --kecamatan "…"`',
+    ),
+    "city.same_folder": (
+        "folder `{value}` sudah dipakai kelurahan lain (baris {first})",
+        "folder `{value}` is already used by another kelurahan (line {first})",
+    ),
+    "city.same_folder.hint": (
+        "setiap kelurahan punya folder katalognya sendiri",
+        "each kelurahan has a catalogue folder of its own",
+    ),
+    "cli.ok_city": (
+        "Beres: {kelurahan} kelurahan, {vendors} usaha, {events} acara.",
+        "OK: {kelurahan} kelurahan, {vendors} vendors, {events} events.",
+    ),
+    "prompt.kelurahan": (
+        "Nama kelurahan",
+        "Name of the kelurahan",
+    ),
+    "prompt.kecamatan": (
+        "Nama kecamatan",
+        "Name of the kecamatan",
+    ),
+    "prompt.city": (
+        "Nama kota",
+        "Name of the city",
+    ),
+    "new.city_id_taken": (
+        "id `{value}` sudah ada di kota.yml: beri id lain dengan --id",
+        "id `{value}` is already in kota.yml: give another with --id",
+    ),
+    "new.city_added": (
+        "Kelurahan `{id}` ditambahkan ke {path}.",
+        "Kelurahan `{id}` added to {path}.",
+    ),
+    "city.build_not_yet": (
+        "{path} berisi kota.yml: `check` dan `new catalogue` sudah bisa dipakai untuk kota, "
+        "situs kota belum bisa dibuat (docs/city.md); buat situs satu kelurahan dengan "
+        "--content FOLDER-KELURAHAN",
+        "{path} holds kota.yml: `check` and `new catalogue` work on a city, but the city's "
+        "site cannot be built yet (docs/city.md); build one kelurahan's site with "
+        "--content KELURAHAN-FOLDER",
+    ),
 }

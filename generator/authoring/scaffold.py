@@ -98,3 +98,57 @@ def event_template(name: str, date: str, location: str, stall: str, vendor: str)
 def _file(kind: str, lines: list[str]) -> str:
     """The schema line editors read, the note on comments, then the fields."""
     return SCHEMA_LINE[kind] + "\n" + HEADER + "\n" + "\n".join(lines) + "\n"
+
+
+# What a new kelurahan starts with (`new catalogue`): the categories the city's lists match
+# by id, and one residents' programme as an example to keep, rename or delete.
+STANDARD_CATEGORIES = (
+    ("makanan", "Makanan & Kudapan", "Kue, amplang, sambal, lauk, dan kudapan khas Balikpapan."),
+    ("minuman", "Minuman", "Es, jamu, kopi, dan minuman segar buatan warga."),
+    ("kerajinan", "Kerajinan", "Anyaman, manik-manik, dan kerajinan tangan lainnya."),
+    ("fesyen", "Fesyen", "Pakaian, kain, dan aksesori."),
+    ("jasa", "Jasa", "Jahit, servis, katering, dan jasa lainnya."),
+    ("buah", "Buah", "Buah segar dari kebun pekarangan warga."),
+    ("bunga", "Bunga & Tanaman Hias", "Bunga potong dan tanaman hias dalam pot."),
+    ("sayuran", "Sayuran", "Sayur dan bumbu dapur segar dari kebun warga."),
+)
+EXAMPLE_PROGRAMME = (
+    "kampung-bungas",
+    "Kampung Bungas",
+    "Program pertanian perkotaan warga: menanam buah, bunga, dan sayuran di lahan sempit "
+    "dan pekarangan, untuk dijual bersama. Contoh program: ganti, atau hapus jika tidak ada.",
+)
+
+
+def catalogue_template(
+    title: str, kelurahan: str, kecamatan: str, city: str, schema_line: str | None
+) -> str:
+    """A new kelurahan's `catalogue.yml`: `schema_line` (None when the folder has no
+    schema/ above it), the names, the standard categories, the example programme."""
+    lines = [schema_line] if schema_line else []
+    lines += [
+        '# Pengaturan katalog kelurahan. Rujukan: halaman "Format data" di situs katalog.',
+        f"title: {_value(title)}",
+        f"kelurahan: {_value(kelurahan)}",
+        f"kecamatan: {_value(kecamatan)}",
+        f"city: {_value(city)}",
+        "# contact_whatsapp: 0812-0000-0000",
+        "",
+        "# Kategori: id yang sama di semua kelurahan kota digabung di daftar kota.",
+        "categories:",
+    ]
+    for id_, name, description in STANDARD_CATEGORIES:
+        lines += [
+            f"  - id: {id_}",
+            f"    name: {_value(name)}",
+            f"    description: {_value(description)}",
+        ]
+    id_, name, description = EXAMPLE_PROGRAMME
+    lines += [
+        "",
+        "programmes:",
+        f"  - id: {id_}",
+        f"    name: {_value(name)}",
+        f"    description: {_value(description)}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -9,14 +9,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.content.model import Catalogue, Event, Synonyms, Vendor
+from generator.content.model import Catalogue, City, Event, Synonyms, Vendor
 
-KINDS = {"catalogue": Catalogue, "vendor": Vendor, "event": Event, "synonyms": Synonyms}
+KINDS = {
+    "catalogue": Catalogue,
+    "vendor": Vendor,
+    "event": Event,
+    "synonyms": Synonyms,
+    "kota": City,
+}
 TITLES = {
     "catalogue": "Pengaturan katalog (content/catalogue.yml)",
     "vendor": "Usaha (content/vendors/<nama>.yml)",
     "event": "Bazar (content/events/<nama>.yml)",
     "synonyms": "Kata yang sama artinya, untuk pencarian (content/synonyms.yml)",
+    "kota": "Katalog sekota: daftar kelurahan dan folder katalognya (kota.yml)",
 }
 # Where each kind of file lives, relative to the repository: for the
 # `# yaml-language-server: $schema=…` line at the top of content files.

@@ -15,6 +15,7 @@ import click
 
 from generator.cli import report
 from generator.cli.shared import CONFIG, CONTENT, describe, friendly, interactive
+from generator.content.city import is_city, load_city
 from generator.messages import Seconds, t
 from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid
@@ -34,8 +35,19 @@ CHANGES = {"created", "modified", "deleted", "moved"}  # file events that mean "
 )
 @friendly
 def check(content_dir: Path, fmt: str) -> None:
-    """Validate the content only; write nothing."""
+    """Validate the content only; write nothing. CONTENT may be a city (`kota.yml`)."""
     try:
+        if is_city(content_dir):
+            city = load_city(content_dir, load_with_photos)
+            if fmt == "json":
+                click.echo(report.as_json([]))
+            else:
+                vendors = sum(len(part.content.vendors) for part in city.kelurahan)
+                events = sum(len(part.content.events) for part in city.kelurahan)
+                click.echo(
+                    t("cli.ok_city", kelurahan=len(city.kelurahan), vendors=vendors, events=events)
+                )
+            return
         content = load_with_photos(content_dir)
     except ContentInvalid as err:
         if fmt == "text":
@@ -72,6 +84,8 @@ def build_command(content_dir: Path, config_file: Path, site_dir: Path) -> None:
     """Validate, generate the pages and build the site."""
     from generator import pipeline
     from generator.output import mkdocs_site
+
+    _single(content_dir)
 
     mkdocs_site.configure_logging(verbose=interactive())
     result = pipeline.build_site(
@@ -134,6 +148,7 @@ def print_command(content_dir: Path, out: Path) -> None:
 @friendly
 def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
     """Live preview: regenerate pages when YAML changes; the browser reloads itself."""
+    _single(content_dir)
     from mkdocs.commands.serve import serve as mkdocs_serve
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
@@ -192,3 +207,9 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
         )
     finally:
         observer.stop()
+
+
+def _single(content_dir: Path) -> None:
+    """`build` and `serve` make one catalogue's site; a city's is not built yet."""
+    if is_city(content_dir):
+        raise click.UsageError(str(t("city.build_not_yet", path=content_dir)))

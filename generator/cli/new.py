@@ -1,8 +1,10 @@
-"""`new vendor|event`: start a content file from a commented template."""
+"""`new vendor|event|catalogue`: start a content file (or a kelurahan's folder) from a
+commented template."""
 
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +16,7 @@ from generator.authoring import scaffold
 from generator.cli.shared import CONTENT, friendly
 from generator.content import references, values
 from generator.content.load import load_catalogue, parse_file
-from generator.content.model import Event, Vendor
+from generator.content.model import City, Event, Vendor
 from generator.messages import Count, t, with_hint
 from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid, count
@@ -195,3 +197,99 @@ def new_event(
     _write_checked(
         content_dir, path, text, Event, lambda doc, e: references.event_refs(doc, e, set(slugs))
     )
+
+
+@new.command("catalogue")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--kelurahan", help="Name of the kelurahan.")
+@click.option("--kecamatan", help="Name of its kecamatan.")
+@click.option("--city", help="Name of the city (default: the one in --add-to).")
+@click.option(
+    "--add-to",
+    "city_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="A city's kota.yml: list the new kelurahan there too.",
+)
+@click.option("--id", "part_id", help="Its id in kota.yml (default: from its name).")
+@friendly
+def new_catalogue(
+    folder: Path,
+    kelurahan: str | None,
+    kecamatan: str | None,
+    city: str | None,
+    city_file: Path | None,
+    part_id: str | None,
+) -> None:
+    """Write a new kelurahan's catalogue folder: catalogue.yml, vendors/, events/."""
+    if (folder / "catalogue.yml").exists():
+        path = folder / "catalogue.yml"
+        raise click.UsageError(with_hint(t("new.exists", path=path), t("new.exists.hint")))
+    known = None
+    if city_file is not None:
+        _, known, problems = parse_file(city_file, City)
+        if problems or known is None:
+            raise ContentInvalid(problems)
+    kelurahan = _ask(kelurahan, "--kelurahan", str(t("prompt.kelurahan")), "Gunung Sari Ulu")
+    kecamatan = _ask(kecamatan, "--kecamatan", str(t("prompt.kecamatan")), "Balikpapan Tengah")
+    city = _ask(
+        city or (known.city if known else None), "--city", str(t("prompt.city")), "Balikpapan"
+    )
+    part_id = part_id or values.suggest_slug(kelurahan, "kelurahan")
+    if known is not None and part_id in {part.id for part in known.kelurahan}:
+        raise click.UsageError(str(t("new.city_id_taken", value=part_id)))
+    text = scaffold.catalogue_template(
+        f"Katalog UMKM {kelurahan}", kelurahan, kecamatan, city, _schema_line(folder)
+    )
+    made = [
+        folder / "catalogue.yml",
+        folder / "vendors" / ".gitkeep",
+        folder / "events" / ".gitkeep",
+    ]
+    for path in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    made[0].write_text(text, encoding="utf-8")
+    for keep in made[1:]:  # git keeps no empty folder
+        keep.touch()
+    try:
+        load_with_photos(folder)
+    except ContentInvalid:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+    click.echo(t("new.created", path=made[0]))
+    if city_file is not None:
+        _add_to_city(city_file, part_id, folder)
+        click.echo(t("new.city_added", id=part_id, path=city_file))
+
+
+def _schema_line(folder: Path) -> str | None:
+    """The editors' schema line, when a `schema/` of this project is above the folder."""
+    for above in (folder.resolve(), *folder.resolve().parents):
+        schema = above / "schema" / "catalogue.schema.json"
+        if schema.is_file():
+            relative = Path(os.path.relpath(schema, folder.resolve())).as_posix()
+            return f"# yaml-language-server: $schema={relative}"
+    return None
+
+
+def _add_to_city(city_file: Path, part_id: str, folder: Path) -> None:
+    """Append the kelurahan after the last one in `kota.yml`, keeping the file's comments;
+    checked as `check` would, and taken back if it fails."""
+    before = city_file.read_text(encoding="utf-8")
+    doc, city, problems = parse_file(city_file, City)
+    if doc is None or city is None:  # changed since it was read a moment ago
+        raise ContentInvalid(problems)
+    last = len(city.kelurahan) - 1
+    end = max(doc.where(("kelurahan", last, key))[0] for key in ("id", "path"))
+    lines = before.splitlines(keepends=True)
+    first = lines[doc.where(("kelurahan", 0, "id"))[0] - 1]
+    indent = first[: len(first) - len(first.lstrip())]
+    path = Path(os.path.relpath(folder.resolve(), city_file.parent.resolve())).as_posix()
+    entry = f"{indent}- id: {part_id}\n{indent}  path: {path}\n"
+    if not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    city_file.write_text("".join(lines[:end]) + entry + "".join(lines[end:]), encoding="utf-8")
+    problems = parse_file(city_file, City)[2]
+    if problems:
+        city_file.write_text(before, encoding="utf-8")
+        raise ContentInvalid(problems)

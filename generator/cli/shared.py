@@ -20,7 +20,7 @@ CONTENT = click.option(
     default="content",
     show_default=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder holding catalogue.yml, vendors/ and events/.",
+    help="Folder holding catalogue.yml, vendors/ and events/ (or, for check, a city's kota.yml).",
 )
 CONFIG = click.option(
     "--config",

@@ -483,6 +483,33 @@ class Event(Strict):
         return end
 
 
+class CityPart(Strict):
+    """Satu kelurahan di kota: folder katalognya sendiri."""
+
+    id: Id
+    """Kode kelurahan, menjadi awal alamat halamannya. Contoh: `gunung-sari-ilir`."""
+    path: Text
+    """Folder katalog kelurahan itu (berisi catalogue.yml), relatif terhadap kota.yml.
+    Contoh: `karang-jati`."""
+
+
+class City(Strict):
+    """Katalog sekota: banyak kelurahan, satu situs (`kota.yml`)."""
+
+    title: Text
+    """Judul katalog kota. Contoh: `Katalog UMKM Kota Balikpapan`."""
+    city: Text
+    """Nama kota. Contoh: `Balikpapan`."""
+    site_url: Website | None = None
+    """Alamat situs yang sudah terbit. Contoh: `https://umkm.example.org/`."""
+    description: LongText | None = None
+    """Keterangan di halaman depan kota."""
+    contact_whatsapp: Phone | None = None
+    """Nomor WhatsApp pengelola katalog kota. Contoh: `0812-0000-0000`."""
+    kelurahan: Annotated[list[CityPart], Field(min_length=1)]
+    """Daftar kelurahan, masing-masing dengan folder katalognya."""
+
+
 class Synonyms(Strict):
     """Kata yang sama artinya, untuk pencarian (`content/synonyms.yml`)."""
 

@@ -1,0 +1,129 @@
+"""A city folder (`kota.yml`): checked as one, each problem named by its kelurahan's file;
+`new catalogue` starts a kelurahan that `check` accepts and adds it to the city."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "kota"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+@pytest.fixture
+def city(tmp_path: Path) -> Path:
+    """The example city, copied with Gunung Sari Ilir and schema/ beside it as in the
+    repository."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    shutil.copytree(EXAMPLE, tmp_path / "examples" / "kota")
+    return tmp_path / "examples" / "kota"
+
+
+def test_the_example_city_checks_with_every_kelurahan() -> None:
+    done = run("check", "--content", "examples/kota", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    parts = yaml.safe_load((EXAMPLE / "kota.yml").read_text("utf-8"))["kelurahan"]
+    vendors = sum(len(list((EXAMPLE / part["path"] / "vendors").glob("*.yml"))) for part in parts)
+    assert done.stdout.startswith(f"Beres: {len(parts)} kelurahan, {vendors} usaha, ")
+    assert len(parts) == 3 and vendors >= 29 + 2 * 8
+
+
+def test_a_broken_file_is_named_in_its_kelurahan(city: Path) -> None:
+    vendor = sorted((city / "mekar-sari" / "vendors").glob("*.yml"))[0]
+    text = vendor.read_text("utf-8")
+    vendor.write_text(text.replace("products:", "prodak:", 1), "utf-8")
+    done = run("check", "--content", ".", cwd=city)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if ".yml:" in line]
+    assert lines and all(line.startswith(f"mekar-sari/vendors/{vendor.name}:") for line in lines)
+    assert "`prodak`" in done.stderr
+
+
+def test_kota_yml_problems_are_located(city: Path) -> None:
+    (city / "kota.yml").write_text(
+        "title: Katalog UMKM Kota Balikpapan\n"
+        "city: Balikpapan\n"
+        "kelurahan:\n"
+        "  - id: mekar-sari\n"
+        "    path: mekar-sari\n"
+        "  - id: mekar-sari\n"
+        "    path: gunung-sari-ulu\n"
+        "  - id: karang-rejo\n"
+        "    path: karang-rejo\n",
+        "utf-8",
+    )
+    done = run("check", "--content", ".", cwd=city)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[:2] == [
+        "kota.yml:6:9: kelurahan[1].id: id `mekar-sari` sudah dipakai kelurahan lain (baris 4)"
+        " — beri setiap kelurahan id sendiri: id menjadi awal alamat halamannya",
+        "kota.yml:9:11: kelurahan[2].path: folder `karang-rejo` tidak berisi catalogue.yml"
+        " — `path` ditulis relatif terhadap kota.yml; folder baru untuk kelurahan"
+        ' `karang-rejo` dibuat dengan `python -m generator new catalogue FOLDER --kelurahan "…"'
+        ' --kecamatan "…"`',
+    ]
+
+
+def test_a_new_kelurahan_joins_the_city(city: Path) -> None:
+    done = run(
+        "new",
+        "catalogue",
+        "karang-rejo",
+        "--kelurahan",
+        "Karang Rejo",
+        "--kecamatan",
+        "Balikpapan Tengah",
+        "--add-to",
+        "kota.yml",
+        cwd=city,
+    )
+    assert done.returncode == 0, done.stderr
+    made = city / "karang-rejo"
+    text = (made / "catalogue.yml").read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schema/catalogue.schema.json")
+    written = yaml.safe_load(text)
+    assert (written["kelurahan"], written["kecamatan"], written["city"]) == (
+        "Karang Rejo",
+        "Balikpapan Tengah",
+        "Balikpapan",
+    )
+    assert [c["id"] for c in written["categories"]][:3] == ["makanan", "minuman", "kerajinan"]
+    assert (made / "vendors").is_dir() and (made / "events").is_dir()
+    assert run("check", "--content", "karang-rejo", cwd=city).returncode == 0
+    kota = (city / "kota.yml").read_text("utf-8")
+    assert kota.startswith("# yaml-language-server")  # the file's comments are kept
+    assert yaml.safe_load(kota)["kelurahan"][-1] == {"id": "karang-rejo", "path": "karang-rejo"}
+    checked = run("check", "--content", ".", cwd=city)
+    assert checked.returncode == 0 and checked.stdout.startswith("Beres: 4 kelurahan")
+
+    again = run(
+        "new", "catalogue", "lain", "--kelurahan", "Karang Rejo", "--kecamatan", "X",
+        "--add-to", "kota.yml", cwd=city,
+    )  # fmt: skip
+    assert again.returncode == 1
+    assert "id `karang-rejo` sudah ada di kota.yml" in again.stderr
+    assert not (city / "lain" / "catalogue.yml").exists()
+
+
+def test_a_single_catalogue_is_checked_as_before() -> None:
+    done = run("check", "--content", "content", cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.startswith("Beres: 29 usaha")
+
+
+def test_building_a_city_says_it_cannot_yet(city: Path) -> None:
+    done = run("build", "--content", ".", cwd=city)
+    assert done.returncode == 1
+    assert "situs kota belum bisa dibuat (docs/city.md)" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -38,6 +38,7 @@ CMS = ROOT / "tests" / "cms" / "node_modules"
 DIST = CMS / "decap-cms" / "dist"
 SERVER = CMS / "decap-server" / "dist" / "index.js"
 PHOTO = "foto/es-cendol.jpg"  # the name of a photo another vendor already uses
+ADMIN = "admin:\n  repo: warga-gsi/katalog-umkm\n  auth_url: https://masuk.example.workers.dev\n"
 NEW = "keripik-pisang-bu-ani"  # the slug Decap makes of "Keripik Pisang Bu Ani"
 
 
@@ -68,6 +69,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A clone of the catalogue's repository as a maintainer has it: content/ on `main`."""
     repo = tmp_path_factory.mktemp("repo")
     shutil.copytree(ROOT / "content", repo / "content")
+    with (repo / "content" / "catalogue.yml").open("a", encoding="utf-8") as settings:
+        settings.write(f"\n{ADMIN}")  # set up, as on a published catalogue
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "config", "user.name", "Uji")
     _git(repo, "config", "user.email", "uji@example.org")
@@ -314,6 +317,31 @@ def test_a_stall_chooses_its_vendor_from_the_vendor_files(
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+def test_settings_saved_from_the_form_keep_what_the_form_does_not_show(
+    admin, repo: Path, site_url: str
+) -> None:
+    """`admin:` is not in the form; a save of Pengaturan must not drop it (and lock
+    everyone out of the form)."""
+    page = admin
+    page.goto(site_url + "admin/#/collections/pengaturan/entries/katalog")
+    title = page.get_by_label("Judul katalog")
+    title.fill("Katalog UMKM Gunung Sari Ilir 2027")
+    page.get_by_role("button", name="Simpan").click()
+    page.get_by_role("button", name="Status: Draf").wait_for()
+    text = _git(repo, "show", "cms/pengaturan/katalog:content/catalogue.yml")
+    saved = yaml.safe_load(text)
+    # Keys in the form's order, then what it does not show (Decap orders no single file).
+    shown = [f.split(":")[0] for f in text.splitlines() if f[:1].isalpha()]
+    assert shown == [
+        *(k for k in model.Catalogue.model_fields if k in saved and k != "admin"),
+        "admin",
+    ]
+    before = yaml.safe_load((repo / "content" / "catalogue.yml").read_text("utf-8"))
+    assert saved["title"] == "Katalog UMKM Gunung Sari Ilir 2027"
+    assert saved["admin"] == yaml.safe_load(ADMIN)["admin"]
+    assert saved | {"title": before["title"]} == before
+
+
 def test_a_price_written_15rb_is_refused_in_indonesian_before_saving(
     admin, repo: Path, site_url: str, errors: list[str]
 ) -> None:
@@ -379,7 +407,10 @@ def test_the_form_has_no_serious_accessibility_violations_of_ours(
     admin, site_url: str, screen: str
 ) -> None:
     admin.goto(site_url + "admin/" + screen)
-    admin.wait_for_timeout(1000)
+    # The screen itself, not Decap's "Memuat…" while it fetches the files.
+    admin.wait_for_load_state("networkidle")
+    admin.wait_for_function("!document.querySelector('[class*=\"-Loader\"]')")
+    admin.wait_for_timeout(300)
     results = run_axe(admin)
     serious = [
         v | {"nodes": _ours(v)}

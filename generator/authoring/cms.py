@@ -312,7 +312,8 @@ def admin_files(catalogue: Catalogue, content: str = "content") -> dict[str, str
 
 
 def _item_orders(collection: dict) -> dict[str, list[str]]:
-    """For each list of a collection (products, stalls, categories): its items' keys in
-    the form's order (see katalog-admin.js)."""
+    """A collection's keys in the form's order (see katalog-admin.js): under `""` the
+    file's own, under each list's name (products, stalls, categories) its items'."""
     fields = collection.get("fields") or collection["files"][0]["fields"]
-    return {f["name"]: [sub["name"] for sub in f["fields"]] for f in fields if "fields" in f}
+    lists = {f["name"]: [sub["name"] for sub in f["fields"]] for f in fields if "fields" in f}
+    return {"": [f["name"] for f in fields], **lists}

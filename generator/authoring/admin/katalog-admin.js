@@ -84,22 +84,26 @@ window.addEventListener("DOMContentLoaded", function () {
     }
     return value;
   }
-  // Decap orders a file's top-level keys as the form does, but writes a product's in the
-  // order they were filled in; reviewers read them in the form's order too.
+  // Decap orders a folder's files' top-level keys as the form does, but not a single
+  // file's (Pengaturan), and writes a product's in the order they were filled in:
+  // reviewers read them all in the form's order (`URUTAN[collection][""]`: the top
+  // level; other keys: a list's items). Keys the form does not show go last, kept.
+  function sortedBy(keys) {
+    return function (value, key) {
+      var at = keys.indexOf(key);
+      return at < 0 ? keys.length : at;
+    };
+  }
   function ordered(data, order) {
     Object.keys(order).forEach(function (field) {
-      var keys = order[field];
-      var rank = function (value, key) {
-        var at = keys.indexOf(key);
-        return at < 0 ? keys.length : at;
-      };
+      if (field === "") return;
       var items = data.get(field);
       if (!items || typeof items.map !== "function") return;
       data = data.set(field, items.map(function (item) {
-        return item && typeof item.sortBy === "function" ? item.sortBy(rank) : item;
+        return item && typeof item.sortBy === "function" ? item.sortBy(sortedBy(order[field])) : item;
       }));
     });
-    return data;
+    return order[""] ? data.sortBy(sortedBy(order[""])) : data;
   }
   CMS.registerEventListener({
     name: "preSave",

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site check serve test fuzz lint schema bench update-golden constraints clean system-site system-test
+.PHONY: site city check serve test fuzz lint schema bench update-golden constraints clean system-site system-test
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ system-test:
 
 site: system-site $(VENV)/.installed ## validate content/, generate pages, build site/
 	$(PY) -m generator build
+
+city: system-site $(VENV)/.installed ## the example city (examples/kota: three kelurahan) into site-kota/
+	$(PY) -m generator build --content examples/kota --site-dir site-kota
 
 check: $(VENV)/.installed ## validate content/ only (messages in Bahasa Indonesia)
 	$(PY) -m generator check
@@ -68,4 +71,4 @@ constraints: ## after changing dependencies: record the exact versions that pass
 	mv constraints.new constraints.txt
 
 clean:
-	rm -rf site build .cache
+	rm -rf site site-kota build .cache

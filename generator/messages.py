@@ -1266,11 +1266,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kelurahan `{id}` added to {path}.",
     ),
     "city.build_not_yet": (
-        "{path} berisi kota.yml: `check` dan `new catalogue` sudah bisa dipakai untuk kota, "
-        "situs kota belum bisa dibuat (docs/city.md); buat situs satu kelurahan dengan "
-        "--content FOLDER-KELURAHAN",
-        "{path} holds kota.yml: `check` and `new catalogue` work on a city, but the city's "
-        "site cannot be built yet (docs/city.md); build one kelurahan's site with "
-        "--content KELURAHAN-FOLDER",
+        "{path} berisi kota.yml: `serve` belum bisa menampilkan kota; jalankan `build` untuk "
+        "situs kota, atau `serve --content FOLDER-KELURAHAN` untuk satu kelurahan",
+        "{path} holds kota.yml: `serve` cannot preview a city yet; run `build` for the "
+        "city's site, or `serve --content KELURAHAN-FOLDER` for one kelurahan",
+    ),
+    "cli.built_city": (
+        "Selesai: {kelurahan} kelurahan, {vendors} usaha, di {site}/ dalam {seconds} detik.",
+        "Done: {kelurahan} kelurahan, {vendors} vendors, in {site}/ in {seconds} s.",
     ),
 }

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
+import logging
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,19 +16,23 @@ from pathlib import Path
 
 from generator.authoring import cms, scaffold
 from generator.authoring.schema import schemas
+from generator.content.city import CityContent, load_city
 from generator.content.formats import WITA
 from generator.content.index import Index, build_index
 from generator.content.load import Content, FileCache
 from generator.content.model import Catalogue
 from generator.output import inputs, mkdocs_site
 from generator.output.prints import PrintReport, write_prints
+from generator.output.search_index import index_site
 from generator.output.write import WriteReport, unchanged_docs, write_docs
 from generator.photos import publish
 from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid
+from generator.web.city import render_city
 from generator.web.files import data_files
 from generator.web.markdown import plain_title
 from generator.web.render import render_site
+from generator.web.search_words import city_search_files
 
 
 def today() -> datetime.date:
@@ -79,16 +86,28 @@ class Generated:
     photos: publish.Report
 
 
+class Keep:
+    """`site_url` as the catalogue says (not None: a city may have no address)."""
+
+
+KEEP = Keep()
+
+
 def generate(
     content_dir: Path,
     docs_dir: Path,
     day: datetime.date | None = None,
     caches: Caches | None = None,
     photo_settings: PhotoSettings | None = None,
+    site_url: str | None | Keep = KEEP,
 ) -> Generated:
-    """Validate everything, make the photos, then write the pages. Raises `ContentInvalid`."""
+    """Validate everything, make the photos, then write the pages. Raises `ContentInvalid`.
+    `site_url`: the catalogue's address when it is part of a city (`build_city`)."""
     # Validates all files before anything is written.
     content = load_with_photos(content_dir, caches.files if caches else None)
+    if not isinstance(site_url, Keep):
+        catalogue = content.catalogue.model_copy(update={"site_url": site_url})
+        content = dataclasses.replace(content, catalogue=catalogue)
     settings = photo_settings or PhotoSettings()
     cache_dir = settings.cache_dir or publish.default_cache_dir(content_dir)
     by_field, files, made = publish_photos(content, cache_dir, settings)
@@ -193,6 +212,7 @@ def build_site(
     docs_dir: Path | None = None,
     photo_settings: PhotoSettings | None = None,
     progress: Callable[[str], None] | None = None,
+    site_url: str | None | Keep = KEEP,
 ) -> Result:
     """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`."""
     started = time.perf_counter()
@@ -200,7 +220,9 @@ def build_site(
     if docs_dir is not None:  # tests build several catalogues side by side
         config["docs_dir"] = str(docs_dir.resolve())
     day = day or today()
-    generated = generate(content_dir, Path(config.docs_dir), day, photo_settings=photo_settings)
+    generated = generate(
+        content_dir, Path(config.docs_dir), day, photo_settings=photo_settings, site_url=site_url
+    )
     # The PDFs go into the docs folder too: MkDocs publishes them as static files, checks
     # the links to them, and a failed build leaves the previous site (PDFs included).
     # `serve` skips this step (seconds per PDF): it shows the PDFs of the last build.
@@ -210,3 +232,64 @@ def build_site(
     mkdocs_site.run_mkdocs(config, site_dir)
     elapsed = time.perf_counter() - started
     return Result(generated.content, generated.written, prints, elapsed, generated.photos)
+
+
+@dataclass(frozen=True)
+class CityResult:
+    city: CityContent
+    parts: dict[str, Result]
+    seconds: float
+
+
+def build_city(
+    city_dir: Path,
+    site_dir: Path,
+    config_file: Path,
+    day: datetime.date | None = None,
+    photo_settings: PhotoSettings | None = None,
+    progress: Callable[[str], None] | None = None,
+    builds: Path | None = None,
+) -> CityResult:
+    """A city (`kota.yml`): every kelurahan checked first, then the city's pages, then each
+    kelurahan's site under `/<id>/` exactly as on its own, then one search index over all
+    of them; built in a new folder that replaces `site_dir` only when all of it worked.
+    Raises `ContentInvalid` or `BuildFailed`."""
+    started = time.perf_counter()
+    city = load_city(city_dir, load_with_photos)  # nothing is written for a broken city
+    day = day or today()
+    config = mkdocs_site.read_config(config_file, strict=True)
+    # Each part's generated pages: build/kota/<id>/ beside build/docs (tests: their own).
+    builds = builds or Path(config.docs_dir).parent / "kota"
+    indexes = {part.id: build_index(part.content, day) for part in city.kelurahan}
+    root = builds / "_kota"
+    pages = render_city(city, indexes) | city_search_files(list(indexes.values()))
+    write_docs(pages, root)
+    config["docs_dir"] = str(root.resolve())
+    config["nav"] = [{"Beranda": "index.md"}]
+    config["site_name"] = plain_title(city.city.title)
+    config["site_description"] = plain_title(city.city.description or "")
+    if city.city.site_url:
+        config["site_url"] = city.city.site_url
+    # The city's home links down into the kelurahan's folders, which are not its pages.
+    config["validation"]["links"]["not_found"] = logging.INFO
+    staging = mkdocs_site.staging_for(site_dir)
+    try:
+        mkdocs_site.run_mkdocs(config, staging)
+        parts = {}
+        for part in city.kelurahan:
+            address = city.city.site_url and f"{city.city.site_url.rstrip('/')}/{part.id}/"
+            parts[part.id] = build_site(
+                part.folder,
+                staging / part.id,
+                config_file,
+                day,
+                docs_dir=builds / part.id,
+                photo_settings=photo_settings,
+                progress=progress,
+                site_url=address,
+            )
+        index_site(staging)  # one search over the whole city
+        mkdocs_site.replace_site(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return CityResult(city, parts, time.perf_counter() - started)

@@ -122,8 +122,8 @@ def test_a_single_catalogue_is_checked_as_before() -> None:
     assert done.returncode == 0 and done.stdout.startswith("Beres: 29 usaha")
 
 
-def test_building_a_city_says_it_cannot_yet(city: Path) -> None:
-    done = run("build", "--content", ".", cwd=city)
+def test_previewing_a_city_says_it_cannot_yet(city: Path) -> None:
+    done = run("serve", "--content", ".", cwd=city)
     assert done.returncode == 1
-    assert "situs kota belum bisa dibuat (docs/city.md)" in done.stderr
+    assert "`serve` belum bisa menampilkan kota; jalankan `build` untuk situs kota" in done.stderr
     assert "Traceback" not in done.stderr

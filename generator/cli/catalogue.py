@@ -85,14 +85,28 @@ def build_command(content_dir: Path, config_file: Path, site_dir: Path) -> None:
     from generator import pipeline
     from generator.output import mkdocs_site
 
-    _single(content_dir)
-
     mkdocs_site.configure_logging(verbose=interactive())
+    settings = pipeline.PhotoSettings(progress=interactive())
+    if is_city(content_dir):
+        city = pipeline.build_city(
+            content_dir, site_dir, config_file, photo_settings=settings, progress=_print_progress()
+        )
+        parts = city.parts.values()
+        click.echo(
+            t(
+                "cli.built_city",
+                kelurahan=len(city.parts),
+                vendors=sum(len(part.content.vendors) for part in parts),
+                site=site_dir,
+                seconds=Seconds(city.seconds),
+            )
+        )
+        return
     result = pipeline.build_site(
         content_dir,
         site_dir,
         config_file,
-        photo_settings=pipeline.PhotoSettings(progress=interactive()),
+        photo_settings=settings,
         progress=_print_progress(),
     )
     click.echo(
@@ -210,6 +224,6 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
 
 
 def _single(content_dir: Path) -> None:
-    """`build` and `serve` make one catalogue's site; a city's is not built yet."""
+    """`serve` previews one catalogue; a city's preview is not made yet."""
     if is_city(content_dir):
         raise click.UsageError(str(t("city.build_not_yet", path=content_dir)))

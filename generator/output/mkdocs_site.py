@@ -50,11 +50,35 @@ def add_overrides(config: MkDocsConfig) -> None:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
 
 
+def refuse_non_site(site_dir: Path) -> None:
+    """A folder of other files is never replaced by a site."""
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not _is_site(site_dir):
+        raise BuildFailed(t("build.not_a_site", path=site_dir))
+
+
+def staging_for(site_dir: Path) -> Path:
+    """Where a site made of several builds (a city's) is put together before it replaces
+    `site_dir`: named like `run_mkdocs`'s, so a killed build's is deleted next time."""
+    site_dir = site_dir.resolve()
+    refuse_non_site(site_dir)
+    _remove_dead_builds(site_dir)
+    return site_dir.parent / f".{site_dir.name}-new-{os.getpid()}-kota"
+
+
+def replace_site(new: Path, site_dir: Path) -> None:
+    """Put the site built in `new` at `site_dir`; `new` then holds the previous one."""
+    site_dir = site_dir.resolve()
+    refuse_non_site(site_dir)
+    try:
+        _swap(new, site_dir)
+    except OSError as err:
+        raise os_failure(err, err.filename or site_dir) from None
+
+
 def run_mkdocs(config: MkDocsConfig, site_dir: Path) -> None:
     """Build into a fresh folder beside `site_dir`, then swap it in."""
     site_dir = site_dir.resolve()
-    if site_dir.is_dir() and any(site_dir.iterdir()) and not _is_site(site_dir):
-        raise BuildFailed(t("build.not_a_site", path=site_dir))
+    refuse_non_site(site_dir)
     _remove_dead_builds(site_dir)
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)

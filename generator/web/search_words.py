@@ -88,6 +88,7 @@ def site_words(index: Index) -> set[str]:
 
 @functools.cache
 def _own_words() -> frozenset[str]:
+    # A catalogue's own pages (the city's, in templates/city/, are not a catalogue's).
     texts = [path.read_text("utf-8") for path in sorted(TEMPLATES.glob("*.j2"))]
     texts += [f"{f.title} {f.label} {f.description}" for f in FILTERS.values()]
     texts += PAYMENT_NAMES.values()
@@ -154,8 +155,21 @@ def search_files(index: Index) -> dict[str, str]:
     filters: "halal" keeps the vendors the filter page "Usaha halal" lists) and
     `search/kosakata/<letter>.json` (`[[word, times written], …]`, for typing slips:
     split by first letter so a slip costs a reader one small file)."""
-    filters = {name: ["tanda", f.label] for name, f in FILTERS.items()}
-    files = {"search/kata.json": _json({"words": word_map(index), "filters": filters})}
+    return _files(word_map(index), _all_counts(index))
+
+
+def city_search_files(indexes: list[Index]) -> dict[str, str]:
+    """The same files for a city's search: every kelurahan's words, counts added."""
+    words: dict[str, list[str]] = {}
+    counts: Counter[str] = Counter()
+    for index in indexes:
+        for word, also in word_map(index).items():
+            words[word] = list(dict.fromkeys([*words.get(word, []), *also]))
+        counts.update(_all_counts(index))
+    return _files(dict(sorted(words.items())), counts)
+
+
+def _all_counts(index: Index) -> Counter[str]:
     # Every word a page shows (templates too: "pesan", "bungkus") at least once, and a
     # group's other words 0 times: a slip in "lombok" still finds the catalogue's "cabai".
     counts = _counts(index)
@@ -163,6 +177,12 @@ def search_files(index: Index) -> dict[str, str]:
         counts[word] = max(counts[word], 1)
     for word in filter(WORD.fullmatch, (w for group in groups(index) for w in group.words)):
         counts.setdefault(word, 0)
+    return counts
+
+
+def _files(words: dict[str, list[str]], counts: Counter[str]) -> dict[str, str]:
+    filters = {name: ["tanda", f.label] for name, f in FILTERS.items()}
+    files = {"search/kata.json": _json({"words": words, "filters": filters})}
     by_letter: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         by_letter[word[0]].append((word, count))

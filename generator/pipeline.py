@@ -86,6 +86,12 @@ class Generated:
     photos: publish.Report
 
 
+def with_address(content: Content, site_url: str | None) -> Content:
+    """The catalogue published at `site_url` (a kelurahan's in a city), not its own."""
+    catalogue = content.catalogue.model_copy(update={"site_url": site_url})
+    return dataclasses.replace(content, catalogue=catalogue)
+
+
 class Keep:
     """`site_url` as the catalogue says (not None: a city may have no address)."""
 
@@ -106,8 +112,7 @@ def generate(
     # Validates all files before anything is written.
     content = load_with_photos(content_dir, caches.files if caches else None)
     if not isinstance(site_url, Keep):
-        catalogue = content.catalogue.model_copy(update={"site_url": site_url})
-        content = dataclasses.replace(content, catalogue=catalogue)
+        content = with_address(content, site_url)
     settings = photo_settings or PhotoSettings()
     cache_dir = settings.cache_dir or publish.default_cache_dir(content_dir)
     by_field, files, made = publish_photos(content, cache_dir, settings)
@@ -260,12 +265,23 @@ def build_city(
     config = mkdocs_site.read_config(config_file, strict=True)
     # Each part's generated pages: build/kota/<id>/ beside build/docs (tests: their own).
     builds = builds or Path(config.docs_dir).parent / "kota"
-    indexes = {part.id: build_index(part.content, day) for part in city.kelurahan}
+
+    def address(part_id: str) -> str | None:
+        return city.city.site_url and f"{city.city.site_url.rstrip('/')}/{part_id}/"
+
+    indexes = {
+        part.id: build_index(with_address(part.content, address(part.id)), day)
+        for part in city.kelurahan
+    }
     root = builds / "_kota"
     pages = render_city(city, indexes) | city_search_files(list(indexes.values()))
     write_docs(pages, root)
     config["docs_dir"] = str(root.resolve())
-    config["nav"] = [{"Beranda": "index.md"}]
+    config["nav"] = [
+        {"Beranda": "index.md"},
+        {"Kategori": "kategori/index.md"},
+        {"Data terbuka": "data-terbuka.md"},
+    ]
     config["site_name"] = plain_title(city.city.title)
     config["site_description"] = plain_title(city.city.description or "")
     if city.city.site_url:
@@ -277,7 +293,6 @@ def build_city(
         mkdocs_site.run_mkdocs(config, staging)
         parts = {}
         for part in city.kelurahan:
-            address = city.city.site_url and f"{city.city.site_url.rstrip('/')}/{part.id}/"
             parts[part.id] = build_site(
                 part.folder,
                 staging / part.id,
@@ -286,7 +301,7 @@ def build_city(
                 docs_dir=builds / part.id,
                 photo_settings=photo_settings,
                 progress=progress,
-                site_url=address,
+                site_url=address(part.id),
             )
         index_site(staging)  # one search over the whole city
         mkdocs_site.replace_site(staging, site_dir)

@@ -3,6 +3,9 @@ kelurahan under its own folder, one search over all of them."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -90,3 +93,54 @@ def test_a_broken_kelurahan_stops_the_build_and_names_its_file(
         build_city(city, site, ROOT / "mkdocs.yml", builds=tmp_path / "build")
     assert {Path(p.file).name for p in raised.value.problems} == {broken.name}
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_a_city_category_page_opens_a_vendor_of_every_kelurahan(browser, city_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for part in _parts():
+        slug, name = _first_vendor(part)
+        path = EXAMPLE / part["path"] / "vendors" / f"{slug}.yml"
+        category = yaml.safe_load(path.read_text("utf-8"))["category"]
+        page.goto(f"{city_url}kategori/{category}/")
+        page.get_by_role("link", name=name, exact=True).click()
+        page.wait_for_url(f"{city_url}{part['id']}/usaha/{slug}/")
+        assert name in page.locator("h1").inner_text()
+    page.close()
+
+
+def test_a_category_named_differently_takes_the_most_used_name(city_site: Path) -> None:
+    """Mekar Sari calls `jasa` "Jasa & Layanan"; the other two call it "Jasa"."""
+    page = (city_site / "kategori" / "jasa" / "index.html").read_text("utf-8")
+    assert re.search(r"<h1[^>]*>Jasa</h1>", page)
+    assert "Mekar Sari" in page  # its vendors are listed all the same
+
+
+def test_the_city_open_data_parses_back_with_every_kelurahan(city_site: Path) -> None:
+    vendors = list(
+        csv.DictReader(io.StringIO((city_site / "data" / "usaha.csv").read_text("utf-8-sig")))
+    )
+    products = list(
+        csv.DictReader(io.StringIO((city_site / "data" / "produk.csv").read_text("utf-8-sig")))
+    )
+    whole = json.loads((city_site / "data" / "usaha.json").read_text("utf-8"))
+    parts = _parts()
+    names = {
+        yaml.safe_load((EXAMPLE / p["path"] / "catalogue.yml").read_text("utf-8"))["kelurahan"]
+        for p in parts
+    }
+    assert {row["kelurahan"] for row in vendors} == names
+    assert {row["kecamatan"] for row in vendors} == {"Balikpapan Tengah"}
+    ids = [row["id_usaha"] for row in vendors]
+    expected = {
+        f"{p['id']}/{path.stem}"
+        for p in parts
+        for path in (EXAMPLE / p["path"] / "vendors").glob("*.yml")
+    }
+    assert len(ids) == len(set(ids)) and set(ids) == expected
+    assert {row["id_usaha"] for row in products} <= set(ids)
+    assert whole["jumlah_kelurahan"] == 3 and whole["jumlah_usaha"] == len(vendors)
+    assert sum(len(v["produk"]) for v in whole["usaha"]) == len(products)
+    one = next(row for row in vendors if row["id_usaha"].startswith("mekar-sari/"))
+    assert one["halaman"] == (
+        f"https://umkm-balikpapan.example.org/mekar-sari/usaha/{one['id_usaha'].split('/')[1]}/"
+    )

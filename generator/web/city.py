@@ -6,6 +6,8 @@ are the pages above them, which link down into those folders.
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +15,7 @@ from markupsafe import Markup
 
 from generator.content.city import CityContent
 from generator.content.index import Index
+from generator.web import opendata
 from generator.web.frontmatter import Meta, front_matter, read_back
 from generator.web.render import environment
 
@@ -29,7 +32,8 @@ class Part:
 
 
 def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
-    """The city's pages: docs path -> Markdown. `indexes`: each kelurahan's, by id."""
+    """The city's pages and files: docs path -> text. `indexes`: each kelurahan's, by id,
+    made from its content with the city's address (see `pipeline.build_city`)."""
     parts = [
         Part(
             part.id,
@@ -40,20 +44,105 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
         )
         for part in city.kelurahan
     ]
-    upcoming = sorted(
-        (index.event(slug).date, part.id, slug)
-        for part in city.kelurahan
-        for index in [indexes[part.id]]
-        for slug in index.upcoming
-    )
     names = {part.id: part.name for part in parts}
+    upcoming = sorted(
+        (indexes[part.id].event(slug).date, part.id, slug)
+        for part in city.kelurahan
+        for slug in indexes[part.id].upcoming
+    )
     bazaars = [
         (indexes[part_id].event(slug), names[part_id], _down(part_id, f"acara/{slug}/"))
         for _, part_id, slug in upcoming
     ]
-    meta = Meta(city.city.title, city.city.description or "", searchable=True)
-    home = _page("index.md", "city/home.md.j2", meta, city=city.city, parts=parts, bazaars=bazaars)
-    return {"index.md": home}
+    home = Meta(city.city.title, city.city.description or "")
+    pages = {
+        "index.md": _page("index.md", "city/home.md.j2", home, city=city.city, parts=parts,
+                          bazaars=bazaars),
+    }  # fmt: skip
+    categories = city_categories(city)
+    listed: dict[str, list[tuple[str, str, str, int]]] = {c: [] for c in categories}
+    for part in city.kelurahan:
+        index = indexes[part.id]
+        for slug in index.vendor_slugs:
+            vendor = index.vendor(slug)
+            address = _down(part.id, f"usaha/{slug}/")
+            listed[vendor.category].append(
+                (vendor.name, names[part.id], address, len(vendor.products))
+            )
+    for cid, (name, description) in categories.items():
+        rows = sorted(listed[cid], key=lambda row: (row[0].casefold(), row[1]))
+        meta = Meta(name, f"{name} di Kota {city.city.city}")
+        pages[f"kategori/{cid}.md"] = _page(
+            f"kategori/{cid}.md", "city/category.md.j2", meta, name=name,
+            description=description, rows=rows, up=Markup("../../"),
+        )  # fmt: skip
+    counts = {cid: len(listed[cid]) for cid in categories}
+    meta = Meta("Kategori", f"Kategori usaha di Kota {city.city.city}")
+    pages["kategori/index.md"] = _page(
+        "kategori/index.md", "city/categories.md.j2", meta, categories=categories, counts=counts
+    )
+    data = city_data(city, indexes)
+    meta = Meta("Data terbuka", f"Data terbuka UMKM Kota {city.city.city}")
+    pages["data-terbuka.md"] = _page(
+        "data-terbuka.md", "city/opendata.md.j2", meta, city=city.city, parts=parts,
+        total=sum(p.vendors for p in parts), vendor_columns=list(CITY_VENDOR_COLUMNS.items()),
+    )  # fmt: skip
+    return pages | data
+
+
+def city_categories(city: CityContent) -> dict[str, tuple[str, str]]:
+    """Every category id of the city, in the order the kelurahan list them: `{id: (name,
+    description)}`. Two kelurahan may name the same id differently (Mekar Sari's "Jasa &
+    Layanan"): the city shows the name most of them use, the first listed on a tie."""
+    named: dict[str, Counter[tuple[str, str]]] = {}
+    for part in city.kelurahan:
+        for c in part.content.catalogue.categories:
+            named.setdefault(c.id, Counter())[(c.name, c.description or "")] += 1
+    return {cid: names.most_common(1)[0][0] for cid, names in named.items()}
+
+
+# The city's columns: each kelurahan's, its id in front of every `id_usaha`.
+CITY_VENDOR_COLUMNS = opendata.VENDOR_COLUMNS | {
+    "id_usaha": "kode tetap usaha: id kelurahan/nama berkas, sama dengan alamat halamannya"
+}
+CITY_PRODUCT_COLUMNS = opendata.PRODUCT_COLUMNS | {
+    "id_usaha": "kode usaha penjual, sama dengan id_usaha di usaha.csv"
+}
+
+
+def city_data(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
+    """The open data of the whole city: every kelurahan's rows, `id_usaha` made unique
+    across the city (`<kelurahan id>/<slug>`), the page addresses from the city's root."""
+    vendors, products = [], []
+    for part in city.kelurahan:
+        index = indexes[part.id]
+        own_vendors, own_products = opendata.rows(index)
+        for row in own_vendors:
+            page = row["halaman"]
+            halaman = page if "://" in page else f"{part.id}/{page}"
+            vendors.append(row | {"id_usaha": f"{part.id}/{row['id_usaha']}", "halaman": halaman})
+        products += [row | {"id_usaha": f"{part.id}/{row['id_usaha']}"} for row in own_products]
+    by_vendor: dict[str, list[dict[str, Any]]] = {}
+    for p in products:
+        item = {k: v for k, v in p.items() if k not in ("id_usaha", "nama_usaha")}
+        by_vendor.setdefault(p["id_usaha"], []).append(item)
+    today = next(iter(indexes.values())).today
+    whole = {
+        "judul": city.city.title,
+        "kota": city.city.city,
+        "lisensi": opendata.LICENCE,
+        "lisensi_url": opendata.LICENCE_URL,
+        "tanggal_data": today.isoformat(),
+        "mata_uang": "IDR",
+        "jumlah_kelurahan": len(city.kelurahan),
+        "jumlah_usaha": len(vendors),
+        "usaha": [v | {"produk": by_vendor[v["id_usaha"]]} for v in vendors],
+    }
+    return {
+        "data/usaha.json": json.dumps(whole, ensure_ascii=False, indent=1) + "\n",
+        "data/usaha.csv": opendata.to_csv(CITY_VENDOR_COLUMNS, vendors),
+        "data/produk.csv": opendata.to_csv(CITY_PRODUCT_COLUMNS, products),
+    }
 
 
 def _down(part_id: str, path: str = "") -> Markup:

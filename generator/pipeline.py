@@ -280,6 +280,7 @@ def build_city(
     config["nav"] = [
         {"Beranda": "index.md"},
         {"Kategori": "kategori/index.md"},
+        {"Acara & bazar": "acara/index.md"},
         {"Data terbuka": "data-terbuka.md"},
     ]
     config["site_name"] = plain_title(city.city.title)

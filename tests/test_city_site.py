@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import icalendar
 import pytest
 import yaml
 from conftest import ROOT, serve
@@ -144,3 +145,16 @@ def test_the_city_open_data_parses_back_with_every_kelurahan(city_site: Path) ->
     assert one["halaman"] == (
         f"https://umkm-balikpapan.example.org/mekar-sari/usaha/{one['id_usaha'].split('/')[1]}/"
     )
+
+
+def test_one_calendar_and_one_events_page_for_the_city(city_site: Path) -> None:
+    feed = icalendar.Calendar.from_ical((city_site / "acara.ics").read_bytes())
+    events = list(feed.walk("VEVENT"))
+    files = [path for p in _parts() for path in (EXAMPLE / p["path"] / "events").glob("*.yml")]
+    assert len(events) == len(files)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    page = (city_site / "acara" / "index.html").read_text("utf-8")
+    for part in _parts():
+        for path in (EXAMPLE / part["path"] / "events").glob("*.yml"):
+            assert f'href="../{part["id"]}/acara/{path.stem}/"' in page
+            assert (city_site / part["id"] / "acara" / path.stem / "index.html").is_file()

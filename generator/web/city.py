@@ -54,6 +54,16 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
         (indexes[part_id].event(slug), names[part_id], _down(part_id, f"acara/{slug}/"))
         for _, part_id, slug in upcoming
     ]
+    every = sorted(
+        (indexes[part.id].event(slug).date, part.id, slug)
+        for part in city.kelurahan
+        for slug in indexes[part.id].content.events
+    )
+    today = next(iter(indexes.values())).today
+    listed_events = [
+        (indexes[part_id].event(slug), names[part_id], _down(part_id, f"acara/{slug}/"))
+        for _, part_id, slug in every
+    ]
     home = Meta(city.city.title, city.city.description or "")
     pages = {
         "index.md": _page("index.md", "city/home.md.j2", home, city=city.city, parts=parts,
@@ -80,6 +90,16 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
     meta = Meta("Kategori", f"Kategori usaha di Kota {city.city.city}")
     pages["kategori/index.md"] = _page(
         "kategori/index.md", "city/categories.md.j2", meta, categories=categories, counts=counts
+    )
+    meta = Meta("Acara & bazar", f"Bazar UMKM di Kota {city.city.city}")
+    pages["acara/index.md"] = _page(
+        "acara/index.md", "city/events.md.j2", meta, up=Markup("../"),
+        upcoming=[e for e in listed_events if e[0].date >= today],
+        past=[e for e in listed_events if e[0].date < today][::-1],
+    )  # fmt: skip
+    pages["acara.ics"] = opendata.calendar_of(
+        city.city.title,
+        [(indexes[part_id], slug, f"{part_id}-{slug}") for _, part_id, slug in every],
     )
     data = city_data(city, indexes)
     meta = Meta("Data terbuka", f"Data terbuka UMKM Kota {city.city.city}")

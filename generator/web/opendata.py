@@ -227,31 +227,41 @@ def fold(line: str) -> str:
 
 
 def calendar(index: Index) -> str:
-    catalogue = index.content.catalogue
-    host = urlsplit(catalogue.site_url).hostname if catalogue.site_url else None
-    host = host or f"katalog-{slugify(catalogue.kelurahan) or 'umkm'}.invalid"
+    events = index.content.events
+    ordered = sorted(events, key=lambda s: (events[s].date, s))
+    return calendar_of(index.content.catalogue.title, [(index, slug, slug) for slug in ordered])
+
+
+def calendar_of(title: str, events: list[tuple[Index, str, str]]) -> str:
+    """An iCalendar feed of `events`: (the index it is in, its slug, its UID's name part,
+    which a city makes unique across its kelurahan), in that order."""
     # The build day stands for "when this feed was made": two builds of the same
     # content on one day are byte-identical (SOURCE_DATE_EPOCH fixes the day).
-    stamp = _utc(index.today, "00:00")
+    stamp = _utc(events[0][0].today, "00:00") if events else ""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//katalog-bazaar//Katalog UMKM//ID",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ics_text('Bazar ' + catalogue.title)}",
+        f"X-WR-CALNAME:{ics_text('Bazar ' + title)}",
         "X-WR-TIMEZONE:Asia/Makassar",
         *_TIMEZONE,
     ]
-    events = index.content.events
-    for slug in sorted(events, key=lambda s: (events[s].date, s)):
-        lines += _vevent(index, slug, events[slug], host, stamp)
+    for index, slug, uid in events:
+        lines += _vevent(index, slug, index.event(slug), uid, stamp)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _vevent(index: Index, slug: str, e: Event, host: str, stamp: str) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{slug}@{host}", f"DTSTAMP:{stamp}"]
+def _host(index: Index) -> str:
+    catalogue = index.content.catalogue
+    host = urlsplit(catalogue.site_url).hostname if catalogue.site_url else None
+    return host or f"katalog-{slugify(catalogue.kelurahan) or 'umkm'}.invalid"
+
+
+def _vevent(index: Index, slug: str, e: Event, uid: str, stamp: str) -> list[str]:
+    lines = ["BEGIN:VEVENT", f"UID:{uid}@{_host(index)}", f"DTSTAMP:{stamp}"]
     if e.start:
         lines.append(f"DTSTART;TZID=Asia/Makassar:{_local(e.date, e.start)}")
         if e.end:

@@ -281,6 +281,7 @@ def build_city(
         {"Beranda": "index.md"},
         {"Kategori": "kategori/index.md"},
         {"Acara & bazar": "acara/index.md"},
+        {"Statistik": "statistik.md"},
         {"Data terbuka": "data-terbuka.md"},
     ]
     config["site_name"] = plain_title(city.city.title)

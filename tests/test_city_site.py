@@ -158,3 +158,18 @@ def test_one_calendar_and_one_events_page_for_the_city(city_site: Path) -> None:
         for path in (EXAMPLE / part["path"] / "events").glob("*.yml"):
             assert f'href="../{part["id"]}/acara/{path.stem}/"' in page
             assert (city_site / part["id"] / "acara" / path.stem / "index.html").is_file()
+
+
+def test_the_city_statistics_count_what_the_files_say(city_site: Path) -> None:
+    """The Dinas's numbers per kelurahan: vendors, and those with NIB, P-IRT, halal."""
+    page = (city_site / "statistik" / "index.html").read_text("utf-8")
+    for part in _parts():
+        folder = EXAMPLE / part["path"]
+        vendors = [yaml.safe_load(p.read_text("utf-8")) for p in folder.glob("vendors/*.yml")]
+        name = yaml.safe_load((folder / "catalogue.yml").read_text("utf-8"))["kelurahan"]
+        numbers = [
+            len(vendors),
+            *(sum(1 for v in vendors if v.get(k)) for k in ("nib", "pirt", "halal")),
+        ]
+        cells = "".join(rf"\s*<td[^>]*>{n}</td>" for n in numbers)
+        assert re.search(rf"<td>{re.escape(name)}</td>{cells}", page), name

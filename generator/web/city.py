@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator.content.city import CityContent
 from generator.content.index import Index
+from generator.content.model import Vendor
 from generator.web import opendata
 from generator.web.frontmatter import Meta, front_matter, read_back
 from generator.web.render import environment
@@ -101,6 +102,11 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
         city.city.title,
         [(indexes[part_id], slug, f"{part_id}-{slug}") for _, part_id, slug in every],
     )
+    meta = Meta("Statistik", f"Angka UMKM Kota {city.city.city}")
+    pages["statistik.md"] = _page(
+        "statistik.md", "city/stats.md.j2", meta, today=today,
+        tables=city_tables(city, categories), total_kelurahan=len(city.kelurahan),
+    )  # fmt: skip
     data = city_data(city, indexes)
     meta = Meta("Data terbuka", f"Data terbuka UMKM Kota {city.city.city}")
     pages["data-terbuka.md"] = _page(
@@ -108,6 +114,57 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
         total=sum(p.vendors for p in parts), vendor_columns=list(CITY_VENDOR_COLUMNS.items()),
     )  # fmt: skip
     return pages | data
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the city's statistics: what the Dinas Koperasi, UMKM dan Perindustrian
+    asks of a group of vendors."""
+
+    label: str
+    kelurahan: int
+    vendors: int
+    nib: int
+    pirt: int
+    halal: int
+    products: int
+
+
+def city_tables(
+    city: CityContent, categories: dict[str, tuple[str, str]]
+) -> list[tuple[str, str, list[Row]]]:
+    """(title, the first column's heading, rows): per kecamatan, kelurahan, category."""
+    groups: dict[str, dict[str, list[tuple[str, Vendor]]]] = {"kec": {}, "kel": {}, "cat": {}}
+    for part in city.kelurahan:
+        catalogue = part.content.catalogue
+        for vendor in part.content.vendors.values():
+            keys = {
+                "kec": catalogue.kecamatan,
+                "kel": catalogue.kelurahan,
+                "cat": categories[vendor.category][0],
+            }
+            for kind, key in keys.items():
+                groups[kind].setdefault(key, []).append((part.id, vendor))
+
+    def rows(kind: str) -> list[Row]:
+        return [
+            Row(
+                label,
+                len({part_id for part_id, _ in members}),
+                len(members),
+                sum(1 for _, v in members if v.nib),
+                sum(1 for _, v in members if v.pirt),
+                sum(1 for _, v in members if v.halal),
+                sum(len(v.products) for _, v in members),
+            )
+            for label, members in sorted(groups[kind].items(), key=lambda g: g[0].casefold())
+        ]
+
+    return [
+        ("Per kecamatan", "Kecamatan", rows("kec")),
+        ("Per kelurahan", "Kelurahan", rows("kel")),
+        ("Per kategori", "Kategori", rows("cat")),
+    ]
 
 
 def city_categories(city: CityContent) -> dict[str, tuple[str, str]]:

@@ -1275,4 +1275,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Selesai: {kelurahan} kelurahan, {vendors} usaha, di {site}/ dalam {seconds} detik.",
         "Done: {kelurahan} kelurahan, {vendors} vendors, in {site}/ in {seconds} s.",
     ),
+    "cli.left_out": (
+        "PERHATIAN: {count} kelurahan TIDAK diterbitkan karena masalah di atas: {ids}. "
+        "Perbaiki, lalu bangun lagi.",
+        "WARNING: {count} kelurahan NOT published because of the problems above: {ids}. "
+        "Fix them, then build again.",
+    ),
 }

@@ -254,13 +254,15 @@ def build_city(
     photo_settings: PhotoSettings | None = None,
     progress: Callable[[str], None] | None = None,
     builds: Path | None = None,
+    skip_broken: bool = False,
 ) -> CityResult:
     """A city (`kota.yml`): every kelurahan checked first, then the city's pages, then each
     kelurahan's site under `/<id>/` exactly as on its own, then one search index over all
     of them; built in a new folder that replaces `site_dir` only when all of it worked.
     Raises `ContentInvalid` or `BuildFailed`."""
     started = time.perf_counter()
-    city = load_city(city_dir, load_with_photos)  # nothing is written for a broken city
+    # Nothing is written for a broken city; with `skip_broken`, for a broken kelurahan.
+    city = load_city(city_dir, load_with_photos, skip_broken)
     day = day or today()
     config = mkdocs_site.read_config(config_file, strict=True)
     # Each part's generated pages: build/kota/<id>/ beside build/docs (tests: their own).

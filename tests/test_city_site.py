@@ -8,6 +8,8 @@ import io
 import json
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -173,3 +175,27 @@ def test_the_city_statistics_count_what_the_files_say(city_site: Path) -> None:
         ]
         cells = "".join(rf"\s*<td[^>]*>{n}</td>" for n in numbers)
         assert re.search(rf"<td>{re.escape(name)}</td>{cells}", page), name
+
+
+def test_skip_broken_publishes_the_others_and_says_who_is_missing(tmp_path: Path) -> None:
+    city = tmp_path / "examples" / "kota"
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(EXAMPLE, city)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # its build/ goes to tmp_path
+    broken = sorted((city / "gunung-sari-ulu" / "vendors").glob("*.yml"))[0]
+    broken.write_text(broken.read_text("utf-8").replace("products:", "prodak:", 1), "utf-8")
+    command = [sys.executable, "-m", "generator", "build", "--content", str(city)]
+    command += ["--config", str(tmp_path / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")]
+    refused = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert refused.returncode == 1 and not (tmp_path / "site").exists()
+    done = subprocess.run([*command, "--skip-broken"], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"gunung-sari-ulu/vendors/{broken.name}:" in done.stderr
+    assert done.stderr.strip().endswith(
+        "PERHATIAN: 1 kelurahan TIDAK diterbitkan karena masalah di atas: gunung-sari-ulu. "
+        "Perbaiki, lalu bangun lagi."
+    )
+    site = tmp_path / "site"
+    assert (site / "mekar-sari" / "index.html").is_file()
+    assert not (site / "gunung-sari-ulu").exists()
+    assert 'href="gunung-sari-ulu/"' not in (site / "index.html").read_text("utf-8")

@@ -79,8 +79,13 @@ def check(content_dir: Path, fmt: str) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Where the site is built.",
 )
+@click.option(
+    "--skip-broken",
+    is_flag=True,
+    help="A city: publish the kelurahan without problems, and list those left out.",
+)
 @friendly
-def build_command(content_dir: Path, config_file: Path, site_dir: Path) -> None:
+def build_command(content_dir: Path, config_file: Path, site_dir: Path, skip_broken: bool) -> None:
     """Validate, generate the pages and build the site."""
     from generator import pipeline
     from generator.output import mkdocs_site
@@ -89,8 +94,18 @@ def build_command(content_dir: Path, config_file: Path, site_dir: Path) -> None:
     settings = pipeline.PhotoSettings(progress=interactive())
     if is_city(content_dir):
         city = pipeline.build_city(
-            content_dir, site_dir, config_file, photo_settings=settings, progress=_print_progress()
+            content_dir,
+            site_dir,
+            config_file,
+            photo_settings=settings,
+            progress=_print_progress(),
+            skip_broken=skip_broken,
         )
+        if city.city.left_out:  # loudly: on stderr, every problem, then who is missing
+            problems = [p for found in city.city.left_out.values() for p in found]
+            click.echo(report.as_text(problems), err=True)
+            left = ", ".join(city.city.left_out)
+            click.echo(t("cli.left_out", count=len(city.city.left_out), ids=left), err=True)
         parts = city.parts.values()
         click.echo(
             t(

@@ -8,7 +8,7 @@ each named by its file in that folder, so one `check` reports them all at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.load import Content, parse_file
@@ -32,6 +32,8 @@ class Kelurahan:
 class CityContent:
     city: City
     kelurahan: list[Kelurahan]
+    left_out: dict[str, list[Problem]] = field(default_factory=dict)
+    """With `skip_broken`: each kelurahan left out, by id, with its problems."""
 
 
 def is_city(folder: Path) -> bool:
@@ -39,25 +41,30 @@ def is_city(folder: Path) -> bool:
     return (folder / CITY_FILE).is_file()
 
 
-def load_city(city_dir: Path, load: Callable[[Path], Content]) -> CityContent:
+def load_city(
+    city_dir: Path, load: Callable[[Path], Content], skip_broken: bool = False
+) -> CityContent:
     """`kota.yml` and every kelurahan's folder, each loaded by `load` (the loader `check`
-    uses for one catalogue). Raises `ContentInvalid` with every problem of every folder."""
+    uses for one catalogue). Raises `ContentInvalid` with every problem of every folder;
+    with `skip_broken`, only for `kota.yml`'s own or when every kelurahan is broken, the
+    others being left out (`CityContent.left_out`)."""
     doc, city, problems = parse_file(city_dir / CITY_FILE, City)
     if doc is None or city is None:
         raise ContentInvalid(problems)
     problems += _folder_problems(doc, city, city_dir)
     if problems:
         raise ContentInvalid(problems)
-    parts = []
+    parts, left_out = [], {}
     for part in city.kelurahan:
         folder = city_dir / part.path
         try:
             parts.append(Kelurahan(part.id, folder, load(folder)))
         except ContentInvalid as err:
             problems += err.problems
-    if problems:
+            left_out[part.id] = err.problems
+    if problems and (not skip_broken or not parts):
         raise ContentInvalid(problems)
-    return CityContent(city, parts)
+    return CityContent(city, parts, left_out)
 
 
 def _folder_problems(doc: Document, city: City, city_dir: Path) -> list[Problem]:

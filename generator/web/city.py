@@ -46,31 +46,53 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
         for part in city.kelurahan
     ]
     names = {part.id: part.name for part in parts}
-    upcoming = sorted(
-        (indexes[part.id].event(slug).date, part.id, slug)
-        for part in city.kelurahan
-        for slug in indexes[part.id].upcoming
-    )
-    bazaars = [
-        (indexes[part_id].event(slug), names[part_id], _down(part_id, f"acara/{slug}/"))
-        for _, part_id, slug in upcoming
-    ]
+    today = next(iter(indexes.values())).today
     every = sorted(
         (indexes[part.id].event(slug).date, part.id, slug)
         for part in city.kelurahan
         for slug in indexes[part.id].content.events
     )
-    today = next(iter(indexes.values())).today
-    listed_events = [
+    events = [
         (indexes[part_id].event(slug), names[part_id], _down(part_id, f"acara/{slug}/"))
         for _, part_id, slug in every
     ]
+    upcoming = [e for e in events if e[0].date >= today]
+    place = f"Kota {city.city.city}"
     home = Meta(city.city.title, city.city.description or "")
     pages = {
         "index.md": _page("index.md", "city/home.md.j2", home, city=city.city, parts=parts,
-                          bazaars=bazaars),
+                          bazaars=upcoming),
+        "acara/index.md": _page(
+            "acara/index.md", "city/events.md.j2", Meta("Acara & bazar", f"Bazar UMKM di {place}"),
+            up=Markup("../"), upcoming=upcoming,
+            past=[e for e in events if e[0].date < today][::-1],
+        ),
+        "acara.ics": opendata.calendar_of(
+            city.city.title,
+            [(indexes[part_id], slug, f"{part_id}-{slug}") for _, part_id, slug in every],
+        ),
     }  # fmt: skip
     categories = city_categories(city)
+    pages |= _category_pages(city, indexes, names, categories)
+    pages["statistik.md"] = _page(
+        "statistik.md", "city/stats.md.j2", Meta("Statistik", f"Angka UMKM {place}"),
+        today=today, tables=city_tables(city, categories), total_kelurahan=len(city.kelurahan),
+    )  # fmt: skip
+    pages["data-terbuka.md"] = _page(
+        "data-terbuka.md", "city/opendata.md.j2", Meta("Data terbuka", f"Data UMKM {place}"),
+        city=city.city, parts=parts, total=sum(p.vendors for p in parts),
+        vendor_columns=list(CITY_VENDOR_COLUMNS.items()),
+    )  # fmt: skip
+    return pages | city_data(city, indexes)
+
+
+def _category_pages(
+    city: CityContent,
+    indexes: dict[str, Index],
+    names: dict[str, str],
+    categories: dict[str, tuple[str, str]],
+) -> dict[str, str]:
+    """`/kategori/` and a page per category: the vendors of every kelurahan."""
     listed: dict[str, list[tuple[str, str, str, int]]] = {c: [] for c in categories}
     for part in city.kelurahan:
         index = indexes[part.id]
@@ -80,6 +102,7 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
             listed[vendor.category].append(
                 (vendor.name, names[part.id], address, len(vendor.products))
             )
+    pages = {}
     for cid, (name, description) in categories.items():
         rows = sorted(listed[cid], key=lambda row: (row[0].casefold(), row[1]))
         meta = Meta(name, f"{name} di Kota {city.city.city}")
@@ -92,28 +115,7 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
     pages["kategori/index.md"] = _page(
         "kategori/index.md", "city/categories.md.j2", meta, categories=categories, counts=counts
     )
-    meta = Meta("Acara & bazar", f"Bazar UMKM di Kota {city.city.city}")
-    pages["acara/index.md"] = _page(
-        "acara/index.md", "city/events.md.j2", meta, up=Markup("../"),
-        upcoming=[e for e in listed_events if e[0].date >= today],
-        past=[e for e in listed_events if e[0].date < today][::-1],
-    )  # fmt: skip
-    pages["acara.ics"] = opendata.calendar_of(
-        city.city.title,
-        [(indexes[part_id], slug, f"{part_id}-{slug}") for _, part_id, slug in every],
-    )
-    meta = Meta("Statistik", f"Angka UMKM Kota {city.city.city}")
-    pages["statistik.md"] = _page(
-        "statistik.md", "city/stats.md.j2", meta, today=today,
-        tables=city_tables(city, categories), total_kelurahan=len(city.kelurahan),
-    )  # fmt: skip
-    data = city_data(city, indexes)
-    meta = Meta("Data terbuka", f"Data terbuka UMKM Kota {city.city.city}")
-    pages["data-terbuka.md"] = _page(
-        "data-terbuka.md", "city/opendata.md.j2", meta, city=city.city, parts=parts,
-        total=sum(p.vendors for p in parts), vendor_columns=list(CITY_VENDOR_COLUMNS.items()),
-    )  # fmt: skip
-    return pages | data
+    return pages
 
 
 @dataclass(frozen=True)

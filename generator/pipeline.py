@@ -218,10 +218,15 @@ def build_site(
     photo_settings: PhotoSettings | None = None,
     progress: Callable[[str], None] | None = None,
     site_url: str | None | Keep = KEEP,
+    kelurahan: str | None = None,
 ) -> Result:
-    """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`."""
+    """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`.
+    `site_url`, `kelurahan`: for a kelurahan in a city (`build_city`), its address and
+    the name its pages carry as the city search's `kelurahan` filter."""
     started = time.perf_counter()
     config = mkdocs_site.read_config(config_file, strict=True)
+    if kelurahan:
+        config["extra"]["kelurahan"] = kelurahan
     if docs_dir is not None:  # tests build several catalogues side by side
         config["docs_dir"] = str(docs_dir.resolve())
     day = day or today()
@@ -306,6 +311,7 @@ def build_city(
                 photo_settings=photo_settings,
                 progress=progress,
                 site_url=address(part.id),
+                kelurahan=part.content.catalogue.kelurahan,
             )
         index_site(staging)  # one search over the whole city
         mkdocs_site.replace_site(staging, site_dir)

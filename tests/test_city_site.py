@@ -199,3 +199,36 @@ def test_skip_broken_publishes_the_others_and_says_who_is_missing(tmp_path: Path
     assert (site / "mekar-sari" / "index.html").is_file()
     assert not (site / "gunung-sari-ulu").exists()
     assert 'href="gunung-sari-ulu/"' not in (site / "index.html").read_text("utf-8")
+
+
+def test_the_city_search_narrows_to_one_kelurahan(browser, city_url: str) -> None:
+    """ "amplang" is sold in two kelurahan; the panel's Kelurahan keeps one of them."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(city_url)
+
+    def results(query: str) -> list[str]:
+        page.locator("#cari-kata").fill(query)
+        page.wait_for_function(
+            "q => document.getElementById('cari-panel').getAttribute('data-dicari') === q",
+            arg=query,
+        )
+        return page.locator("#cari-hasil a.cari__halaman").evaluate_all(
+            "as => as.map(a => a.getAttribute('href'))"
+        )
+
+    everywhere = results("amplang")
+    assert {link.split("/")[1] for link in everywhere} >= {"gunung-sari-ilir", "gunung-sari-ulu"}
+    found = int(page.locator("#cari-status").inner_text().split()[0])
+    page.locator("#cari-saring summary").click()
+    page.get_by_label("Kelurahan").select_option("Gunung Sari Ulu")  # the value; shown with a count
+    page.wait_for_function(
+        "n => document.getElementById('cari-panel').dataset.dicari === 'amplang' && "
+        "parseInt(document.getElementById('cari-status').textContent) < n",
+        arg=found,
+    )
+    narrowed = page.locator("#cari-hasil a.cari__halaman").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))"
+    )
+    assert narrowed and all(link.startswith("/gunung-sari-ulu/") for link in narrowed), narrowed
+    context.close()

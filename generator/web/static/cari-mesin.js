@@ -165,7 +165,7 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     if (!list || list.getAttribute("data-dimuat")) return;
     list.setAttribute("data-dimuat", "1");
     load().then(function (e) { return e.pagefind.filters(); }).then(function (all) {
-      var names = { kategori: "Kategori", rt: "RT", rw: "RW" };
+      var names = { kelurahan: "Kelurahan", kategori: "Kategori", rt: "RT", rw: "RW" };
       Object.keys(names).forEach(function (name) {
         if (!all[name] || !Object.keys(all[name]).length) return;
         var label = document.createElement("label");

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site city check serve test fuzz lint schema bench update-golden constraints clean system-site system-test
+.PHONY: site city check serve test fuzz lint schema bench bench-city update-golden constraints clean system-site system-test
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,9 @@ lint: $(VENV)/.installed ## ruff, and the workflows against GitHub's schema and 
 
 bench: $(VENV)/.installed ## our build vs plain MkDocs on the same pages, 100/1,000/5,000 vendors (minutes)
 	cd bench && ../$(PY) run.py
+
+bench-city: $(VENV)/.installed ## a synthetic city, 34 kelurahan × 150 vendors, against plain MkDocs (long)
+	cd bench && ../$(PY) city.py
 
 schema: $(VENV)/.installed ## regenerate schema/*.json after changing the model or the categories
 	$(PY) -m generator schema

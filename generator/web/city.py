@@ -201,10 +201,6 @@ def city_data(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
             halaman = page if "://" in page else f"{part.id}/{page}"
             vendors.append(row | {"id_usaha": f"{part.id}/{row['id_usaha']}", "halaman": halaman})
         products += [row | {"id_usaha": f"{part.id}/{row['id_usaha']}"} for row in own_products]
-    by_vendor: dict[str, list[dict[str, Any]]] = {}
-    for p in products:
-        item = {k: v for k, v in p.items() if k not in ("id_usaha", "nama_usaha")}
-        by_vendor.setdefault(p["id_usaha"], []).append(item)
     today = next(iter(indexes.values())).today
     whole = {
         "judul": city.city.title,
@@ -215,7 +211,7 @@ def city_data(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
         "mata_uang": "IDR",
         "jumlah_kelurahan": len(city.kelurahan),
         "jumlah_usaha": len(vendors),
-        "usaha": [v | {"produk": by_vendor[v["id_usaha"]]} for v in vendors],
+        "usaha": opendata.with_products(vendors, products),
     }
     return {
         "data/usaha.json": json.dumps(whole, ensure_ascii=False, indent=1) + "\n",

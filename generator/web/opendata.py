@@ -136,12 +136,19 @@ def rows(index: Index) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return vendors, products
 
 
-def usaha_json(index: Index, vendors: list[dict[str, Any]], products: list[dict[str, Any]]) -> str:
-    catalogue = index.content.catalogue
+def with_products(
+    vendors: list[dict[str, Any]], products: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each vendor's row with its products' rows inside (`produk`), as usaha.json has them."""
     by_vendor: dict[str, list[dict[str, Any]]] = {}
     for p in products:
         item = {k: v for k, v in p.items() if k not in ("id_usaha", "nama_usaha")}
         by_vendor.setdefault(p["id_usaha"], []).append(item)
+    return [v | {"produk": by_vendor[v["id_usaha"]]} for v in vendors]
+
+
+def usaha_json(index: Index, vendors: list[dict[str, Any]], products: list[dict[str, Any]]) -> str:
+    catalogue = index.content.catalogue
     data = {
         "judul": catalogue.title,
         "kelurahan": catalogue.kelurahan,
@@ -152,7 +159,7 @@ def usaha_json(index: Index, vendors: list[dict[str, Any]], products: list[dict[
         "tanggal_data": index.today.isoformat(),
         "mata_uang": "IDR",
         "jumlah_usaha": len(vendors),
-        "usaha": [v | {"produk": by_vendor[v["id_usaha"]]} for v in vendors],
+        "usaha": with_products(vendors, products),
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin <2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site city check serve test fuzz lint schema bench bench-city update-golden constraints clean system-site system-test
+.PHONY: site city check serve serve-city test fuzz lint schema bench bench-city update-golden constraints clean system-site system-test
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ check: $(VENV)/.installed ## validate content/ only (messages in Bahasa Indonesi
 
 serve: $(VENV)/.installed ## live preview on http://127.0.0.1:8000/ ; editing YAML refreshes the page
 	$(PY) -m generator serve
+
+serve-city: system-site $(VENV)/.installed ## the example city's live preview on http://127.0.0.1:8000/
+	$(PY) -m generator serve --content examples/kota
 
 # The YAML language server (what VS Code's YAML extension runs), for tests/test_editor.py.
 tests/editor/node_modules/.installed: tests/editor/package-lock.json
@@ -61,7 +64,7 @@ bench: $(VENV)/.installed ## our build vs plain MkDocs on the same pages, 100/1,
 	cd bench && ../$(PY) run.py
 
 bench-city: $(VENV)/.installed ## a synthetic city, 34 kelurahan × 150 vendors, against plain MkDocs (long)
-	cd bench && ../$(PY) city.py
+	cd bench && ../$(PY) city.py && ../$(PY) city_bytes.py
 
 schema: $(VENV)/.installed ## regenerate schema/*.json after changing the model or the categories
 	$(PY) -m generator schema

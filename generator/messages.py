@@ -1265,12 +1265,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kelurahan `{id}` ditambahkan ke {path}.",
         "Kelurahan `{id}` added to {path}.",
     ),
-    "city.build_not_yet": (
-        "{path} berisi kota.yml: `serve` belum bisa menampilkan kota; jalankan `build` untuk "
-        "situs kota, atau `serve --content FOLDER-KELURAHAN` untuk satu kelurahan",
-        "{path} holds kota.yml: `serve` cannot preview a city yet; run `build` for the "
-        "city's site, or `serve --content KELURAHAN-FOLDER` for one kelurahan",
-    ),
     "cli.built_city": (
         "Selesai: {kelurahan} kelurahan, {vendors} usaha, di {site}/ dalam {seconds} detik.",
         "Done: {kelurahan} kelurahan, {vendors} vendors, in {site}/ in {seconds} s.",

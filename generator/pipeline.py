@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from generator.authoring import cms, scaffold
 from generator.authoring.schema import schemas
 from generator.content.city import CityContent, load_city
@@ -209,6 +211,15 @@ def site_settings(catalogue: Catalogue) -> dict[str, str]:
     return settings
 
 
+@dataclass(frozen=True)
+class InCity:
+    """A kelurahan's site in a city: its pages carry `kelurahan` as the city search's
+    filter, and its search box offers the city's search (`city`: the city's name)."""
+
+    kelurahan: str
+    city: str
+
+
 def build_site(
     content_dir: Path,
     site_dir: Path,
@@ -218,15 +229,20 @@ def build_site(
     photo_settings: PhotoSettings | None = None,
     progress: Callable[[str], None] | None = None,
     site_url: str | None | Keep = KEEP,
-    kelurahan: str | None = None,
+    in_city: InCity | None = None,
+    preview: bool = False,
 ) -> Result:
     """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`.
-    `site_url`, `kelurahan`: for a kelurahan in a city (`build_city`), its address and
-    the name its pages carry as the city search's `kelurahan` filter."""
+    `site_url`, `in_city`: for a kelurahan in a city (`build_city`), its address, and
+    what its pages say of the city. `preview`: a city's `serve`, which, like a
+    catalogue's, makes no PDFs (seconds each)."""
     started = time.perf_counter()
     config = mkdocs_site.read_config(config_file, strict=True)
-    if kelurahan:
-        config["extra"]["kelurahan"] = kelurahan
+    if preview:
+        preview_settings(config)
+    if in_city:  # read by output/overrides/ (main.html, partials/cari.html)
+        config["extra"]["kelurahan"] = in_city.kelurahan
+        config["extra"]["kota"] = in_city.city
     if docs_dir is not None:  # tests build several catalogues side by side
         config["docs_dir"] = str(docs_dir.resolve())
     day = day or today()
@@ -236,12 +252,20 @@ def build_site(
     # The PDFs go into the docs folder too: MkDocs publishes them as static files, checks
     # the links to them, and a failed build leaves the previous site (PDFs included).
     # `serve` skips this step (seconds per PDF): it shows the PDFs of the last build.
-    prints = write_prints(generated.index, Path(config.docs_dir), progress)
+    prints = PrintReport([], 0, 0)
+    if not preview:
+        prints = write_prints(generated.index, Path(config.docs_dir), progress)
     for key, value in site_settings(generated.content.catalogue).items():
         config[key] = value
     mkdocs_site.run_mkdocs(config, site_dir)
     elapsed = time.perf_counter() - started
     return Result(generated.content, generated.written, prints, elapsed, generated.photos)
+
+
+def preview_settings(config: MkDocsConfig) -> None:
+    """A preview without PDFs: a link to a PDF not made yet is no reason to stop it."""
+    config["strict"] = False
+    config["validation"]["links"]["not_found"] = logging.INFO
 
 
 @dataclass(frozen=True)
@@ -260,10 +284,12 @@ def build_city(
     progress: Callable[[str], None] | None = None,
     builds: Path | None = None,
     skip_broken: bool = False,
+    preview: bool = False,
 ) -> CityResult:
     """A city (`kota.yml`): every kelurahan checked first, then the city's pages, then each
     kelurahan's site under `/<id>/` exactly as on its own, then one search index over all
     of them; built in a new folder that replaces `site_dir` only when all of it worked.
+    `preview`: for `serve` (no PDFs: each kelurahan shows those of its last build).
     Raises `ContentInvalid` or `BuildFailed`."""
     started = time.perf_counter()
     # Nothing is written for a broken city; with `skip_broken`, for a broken kelurahan.
@@ -311,7 +337,8 @@ def build_city(
                 photo_settings=photo_settings,
                 progress=progress,
                 site_url=address(part.id),
-                kelurahan=part.content.catalogue.kelurahan,
+                in_city=InCity(part.content.catalogue.kelurahan, city.city.city),
+                preview=preview,
             )
         index_site(staging)  # one search over the whole city
         mkdocs_site.replace_site(staging, site_dir)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from serving import Lines, fetch, free_port
 
 EXAMPLE = ROOT / "examples" / "kota"
 
@@ -122,8 +124,58 @@ def test_a_single_catalogue_is_checked_as_before() -> None:
     assert done.returncode == 0 and done.stdout.startswith("Beres: 29 usaha")
 
 
-def test_previewing_a_city_says_it_cannot_yet(city: Path) -> None:
-    done = run("serve", "--content", ".", cwd=city)
-    assert done.returncode == 1
-    assert "`serve` belum bisa menampilkan kota; jalankan `build` untuk situs kota" in done.stderr
-    assert "Traceback" not in done.stderr
+@pytest.mark.slow
+def test_serve_previews_a_city_and_shows_an_edit_in_any_kelurahan(city: Path) -> None:
+    (city / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--content", ".", "--dev-addr",
+         f"127.0.0.1:{port}"],
+        cwd=city, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert server.stderr
+    log = Lines(server.stderr)
+    site = f"http://127.0.0.1:{port}/"
+    page = f"{site}mekar-sari/usaha/dapur-gangan-acil-rusmini/"
+    vendor = city / "mekar-sari" / "vendors" / "dapur-gangan-acil-rusmini.yml"
+    try:
+        log.wait_for(f"Serving on {site}", 0, 120)
+        status, home = fetch(site)
+        assert status == 200 and "Mekar Sari" in home and "Gunung Sari Ulu" in home
+        status, html = fetch(page)
+        assert status == 200 and "Rp30.000" in html
+        # No offline copies of a preview, for the city nor for any kelurahan.
+        for worker in ("sw.js", "mekar-sari/sw.js", "gunung-sari-ilir/sw.js"):
+            assert "unregister()" in fetch(site + worker)[1]
+
+        since = log.mark()
+        vendor.write_text(vendor.read_text("utf-8").replace("price: 30000", "price: 31000"))
+        log.wait_for("Reloading browsers", log.wait_for("Detected file changes", since), 60)
+        assert "Rp31.000" in fetch(page)[1]
+
+        # A broken save names its file in its kelurahan; the last good site stays served.
+        since = log.mark()
+        vendor.write_text(vendor.read_text("utf-8").replace("price: 31000", "price: 31rb"))
+        log.wait_for("mekar-sari/vendors/dapur-gangan-acil-rusmini.yml:24:", since, 60)
+        assert "Rp31.000" in fetch(page)[1]
+
+        # A kelurahan added to kota.yml is built, and watched from then on.
+        since = log.mark()
+        vendor.write_text(vendor.read_text("utf-8").replace("price: 31rb", "price: 31000"))
+        added = run(
+            "new", "catalogue", "baru", "--kelurahan", "Karang Rejo", "--kecamatan",
+            "Balikpapan Tengah", "--add-to", "kota.yml", cwd=city,
+        )  # fmt: skip
+        assert added.returncode == 0, added.stderr
+        log.wait_for("Selesai: 4 kelurahan", since, 60)
+        assert fetch(f"{site}karang-rejo/")[0] == 200
+        since = log.mark()
+        catalogue = city / "baru" / "catalogue.yml"
+        catalogue.write_text(catalogue.read_text("utf-8").replace("title: ", "title: Baru "))
+        log.wait_for("Reloading browsers", log.wait_for("Detected file changes", since), 60)
+        assert "Baru Katalog" in fetch(f"{site}karang-rejo/")[1]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "Traceback" not in log.text()

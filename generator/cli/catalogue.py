@@ -106,16 +106,9 @@ def build_command(content_dir: Path, config_file: Path, site_dir: Path, skip_bro
             click.echo(report.as_text(problems), err=True)
             left = ", ".join(city.city.left_out)
             click.echo(t("cli.left_out", count=len(city.city.left_out), ids=left), err=True)
-        parts = city.parts.values()
-        click.echo(
-            t(
-                "cli.built_city",
-                kelurahan=len(city.parts),
-                vendors=sum(len(part.content.vendors) for part in parts),
-                site=site_dir,
-                seconds=Seconds(city.seconds),
-            )
-        )
+        from generator.cli.city_preview import built_line
+
+        click.echo(built_line(city, site_dir))
         return
     result = pipeline.build_site(
         content_dir,
@@ -177,7 +170,11 @@ def print_command(content_dir: Path, out: Path) -> None:
 @friendly
 def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
     """Live preview: regenerate pages when YAML changes; the browser reloads itself."""
-    _single(content_dir)
+    if is_city(content_dir):
+        from generator.cli.city_preview import serve_city
+
+        serve_city(content_dir, config_file, dev_addr)
+        return
     from mkdocs.commands.serve import serve as mkdocs_serve
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
@@ -236,9 +233,3 @@ def serve(content_dir: Path, config_file: Path, dev_addr: str) -> None:
         )
     finally:
         observer.stop()
-
-
-def _single(content_dir: Path) -> None:
-    """`serve` previews one catalogue; a city's preview is not made yet."""
-    if is_city(content_dir):
-        raise click.UsageError(str(t("city.build_not_yet", path=content_dir)))

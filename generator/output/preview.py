@@ -83,13 +83,20 @@ def on_post_build(config: Any) -> None:
     from generator.output.search_index import index_site
     from generator.problems import BuildFailed
 
-    # No offline copies of a preview: they would outlive it at 127.0.0.1:8000 and show
-    # stale pages. This worker removes itself (and one a real build left there).
-    (Path(config.site_dir) / "sw.js").write_text(_NO_SERVICE_WORKER, "utf-8")
+    no_offline_copies(Path(config.site_dir))
     try:
         index_site(Path(config.site_dir))
     except BuildFailed as failed:  # the previous index stays served; say why, once
         logging.getLogger("mkdocs").error(str(failed))
+
+
+def no_offline_copies(site_dir: Path) -> None:
+    """No offline copies of a preview: they would outlive it at 127.0.0.1:8000 and show
+    stale pages. Each site's worker (a city's, and each of its kelurahan's) is replaced
+    by one that removes itself (and one a real build left there)."""
+    for worker in [site_dir / "sw.js", *site_dir.glob("*/sw.js")]:
+        if worker.exists() or worker.parent == site_dir:
+            worker.write_text(_NO_SERVICE_WORKER, "utf-8")
 
 
 _NO_SERVICE_WORKER = """// Preview: no offline copies.

@@ -167,13 +167,14 @@ def phase(host: Host, phone: Phone, action) -> dict:
     return tally(sent) | {"devtools_bytes": phone.devtools_bytes()}
 
 
-def visit_and_search(browser, host: Host, base_url: str) -> dict:
+def visit_and_search(browser, host: Host, base_url: str, first: str = VENDOR_PAGE) -> dict:
+    """A fresh phone opens `first`, then searches each of QUERIES in turn."""
     phone = Phone(browser)
     page = phone.page
     answered = "q => document.getElementById('cari-panel').getAttribute('data-dicari') === q"
 
     def visit() -> None:
-        page.goto(base_url + VENDOR_PAGE, wait_until="networkidle")
+        page.goto(base_url + first, wait_until="networkidle")
         page.evaluate("navigator.serviceWorker.ready")  # its first copies are fetched
 
     def search(query: str):

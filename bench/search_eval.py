@@ -10,6 +10,12 @@ over HTTP on localhost, and every query is typed into the search box as on a pho
     .venv/bin/python bench/search_eval.py               # both sets
     .venv/bin/python bench/search_eval.py --only karang-jati
     .venv/bin/python bench/search_eval.py --plain       # Pagefind alone, no word list
+    .venv/bin/python bench/search_eval.py --city        # both, in one city's search
+    .venv/bin/python bench/search_eval.py --narrow      # the same, narrowed to its kelurahan
+
+`--city` builds one city (`kota.yml`) of both catalogues and the example city's other two
+kelurahan (examples/kota/), and types each query into the city's home page: the same
+queries, each wanted page under its kelurahan's folder, now among four kelurahan's pages.
 
 Prints, per set, recall@5 (a query is found when one of its `want` pages is among the
 first five results), how many product queries land on the product, and each miss with
@@ -42,6 +48,12 @@ CASES = ROOT / "tests" / "cases" / "search"
 SETS = {
     "sample": (ROOT / "content", CASES / "queries.yml"),
     "karang-jati": (CASES / "karang-jati" / "content", CASES / "karang-jati" / "queries.yml"),
+}
+# --city: each set's kelurahan id, and the example city's two others (no query sets).
+CITY_IDS = {"sample": "gunung-sari-ilir", "karang-jati": "karang-jati"}
+CITY_NAMES = {"sample": "Gunung Sari Ilir", "karang-jati": "Karang Jati"}  # --narrow
+CITY_OTHERS = {
+    name: ROOT / "examples" / "kota" / name for name in ("gunung-sari-ulu", "mekar-sari")
 }
 
 
@@ -77,6 +89,23 @@ def build(content: Path, work: Path) -> Path:
     return site
 
 
+def city_folder(work: Path) -> Path:
+    """A `kota.yml` of both query sets' catalogues and the example city's other two."""
+    parts = [{"id": CITY_IDS[name], "path": str(content)} for name, (content, _) in SETS.items()]
+    parts += [{"id": name, "path": str(folder)} for name, folder in CITY_OTHERS.items()]
+    city = work / "kota"
+    city.mkdir()
+    kota = {"title": "Kota Uji", "city": "Balikpapan", "kelurahan": parts}
+    (city / "kota.yml").write_text(yaml.safe_dump(kota, sort_keys=False), "utf-8")
+    return city
+
+
+def in_city(name: str, cases: list[dict]) -> list[dict]:
+    """The set's queries with each wanted page under its kelurahan's folder."""
+    prefix = CITY_IDS[name] + "/"
+    return [case | {"want": [prefix + want for want in case["want"]]} for case in cases]
+
+
 def check_wants(name: str, cases: list[dict], site: Path) -> None:
     """Every wanted page exists in the built site, or the query set is wrong."""
     absent = [
@@ -89,9 +118,12 @@ def check_wants(name: str, cases: list[dict], site: Path) -> None:
         raise SystemExit(f"{name}: wanted pages the build did not make:\n" + "\n".join(absent))
 
 
-def measure(browser, name: str, cases: list[dict], base_url: str, plain: bool) -> Result:
+def measure(
+    browser, name: str, cases: list[dict], base_url: str, plain: bool, narrow: str | None = None
+) -> Result:
     result = Result(name, queries=len(cases))
-    with search_box(browser, base_url, block="**/search/**" if plain else None) as search:
+    block = "**/search/**" if plain else None
+    with search_box(browser, base_url, block=block, narrow=narrow) as search:
         for case in cases:
             groups = search(case["q"])
             if not found(case, groups):
@@ -131,7 +163,12 @@ def main() -> None:
     parser.add_argument(
         "--plain", action="store_true", help="block search/: Pagefind without our words"
     )
+    parser.add_argument("--city", action="store_true", help="both sets in one city's search")
+    parser.add_argument(
+        "--narrow", action="store_true", help="--city, each set narrowed to its kelurahan"
+    )
     args = parser.parse_args()
+    args.city = args.city or args.narrow
     if not Path(CHROMIUM).exists():
         raise SystemExit("Debian's Chromium is missing: apt-get install chromium")
     from playwright.sync_api import sync_playwright
@@ -139,22 +176,33 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        city = build(city_folder(Path(tmp)), Path(tmp)) if args.city else None
         for name, (content, queries) in SETS.items():
             if args.only and name != args.only:
                 continue
             cases = yaml.safe_load(queries.read_text("utf-8"))
-            work = Path(tmp) / name
-            work.mkdir()
-            site = build(content, work)
+            if city:
+                site, cases = city, in_city(name, cases)
+            else:
+                work = Path(tmp) / name
+                work.mkdir()
+                site = build(content, work)
             check_wants(name, cases, site)
             server, base_url = serve(site)
             try:
-                results.append(measure(browser, name, cases, base_url, args.plain))
+                narrow = CITY_NAMES[name] if args.narrow else None
+                results.append(measure(browser, name, cases, base_url, args.plain, narrow))
             finally:
                 server.shutdown()
         browser.close()
     print(
         ("Pagefind alone (search/kata.json and search/kosakata/ blocked)\n" if args.plain else "")
+        + ("One city: four kelurahan, searched from the city's home page\n" if args.city else "")
+        + (
+            "each set narrowed to its own kelurahan (the panel's Kelurahan)\n"
+            if args.narrow
+            else ""
+        )
         + report(results)
     )
 

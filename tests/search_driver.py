@@ -21,11 +21,12 @@ Search = Callable[[str], list[list[str]]]
 
 @contextlib.contextmanager
 def search_box(
-    browser, base_url: str, top: int = TOP, block: str | None = None
+    browser, base_url: str, top: int = TOP, block: str | None = None, narrow: str | None = None
 ) -> Iterator[Search]:
     """A phone on a vendor page, typing into the header's search box; `search(q)` returns
     the first `top` groups once the box has answered that very query. `block`: a URL
-    pattern the page may not load (`**/search/**`: Pagefind without our word list)."""
+    pattern the page may not load (`**/search/**`: Pagefind without our word list).
+    `narrow`: a city's search, narrowed to that kelurahan in the panel first."""
     # A service worker's own fetches pass no route: with a URL to block, no worker.
     context = browser.new_context(
         viewport={"width": 360, "height": 740},
@@ -52,6 +53,10 @@ def search_box(
             for i in range(min(groups.count(), top))
         ]
 
+    if narrow:  # the panel's filters come with the first answer
+        run("pasar")
+        page.locator("#cari-saring summary").click()
+        page.get_by_label("Kelurahan").select_option(narrow)
     try:
         yield run
     finally:

@@ -232,3 +232,26 @@ def test_the_city_search_narrows_to_one_kelurahan(browser, city_url: str) -> Non
     )
     assert narrowed and all(link.startswith("/gunung-sari-ulu/") for link in narrowed), narrowed
     context.close()
+
+
+def test_a_kelurahan_search_offers_the_whole_city(browser, city_url: str) -> None:
+    """On Mekar Sari's pages the box searches Mekar Sari (as on its own site); its link
+    takes the same words to the city's search, which finds the other kelurahan too."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{city_url}mekar-sari/usaha/")
+    page.locator("#cari-kata").fill("amplang")
+    answered = "q => document.getElementById('cari-panel').getAttribute('data-dicari') === q"
+    page.wait_for_function(answered, arg="amplang")
+    here = page.locator("#cari-hasil a.cari__halaman").evaluate_all(
+        "as => as.map(a => new URL(a.href).pathname.split('/')[1])"
+    )
+    assert set(here) <= {"mekar-sari"}, here  # Mekar Sari sells no amplang
+    page.get_by_role("link", name="Cari di semua kelurahan Kota Balikpapan").click()
+    page.wait_for_url(f"{city_url}cari/?q=amplang")
+    page.wait_for_function(answered, arg="amplang")
+    everywhere = page.locator("#cari-hasil a.cari__halaman").evaluate_all(
+        "as => as.map(a => new URL(a.href).pathname.split('/')[1])"
+    )
+    assert {"gunung-sari-ilir", "gunung-sari-ulu"} <= set(everywhere), everywhere
+    context.close()

@@ -6,6 +6,7 @@ are the pages above them, which link down into those folders.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from generator.content.index import Index
 from generator.content.model import Vendor
 from generator.web import opendata
 from generator.web.frontmatter import Meta, front_matter, read_back
-from generator.web.render import environment
+from generator.web.render import HELP, LISTS, environment, page_link
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,10 @@ class Part:
 
 def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
     """The city's pages and files: docs path -> text. `indexes`: each kelurahan's, by id,
-    made from its content with the city's address (see `pipeline.build_city`)."""
+    made from its content with the city's address (see `pipeline.build_city`).
+    In the city's search every city page is a list, weighed as a kelurahan weighs its
+    lists: a city category names the products of every kelurahan, and would otherwise
+    outrank the one vendor's page that sells them."""
     parts = [
         Part(
             part.id,
@@ -58,12 +62,13 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
     ]
     upcoming = [e for e in events if e[0].date >= today]
     place = f"Kota {city.city.city}"
-    home = Meta(city.city.title, city.city.description or "")
+    home = Meta(city.city.title, city.city.description or "", LISTS)
+    events_meta = Meta("Acara & bazar", f"Bazar UMKM di {place}", LISTS)
     pages = {
         "index.md": _page("index.md", "city/home.md.j2", home, city=city.city, parts=parts,
                           bazaars=upcoming),
         "acara/index.md": _page(
-            "acara/index.md", "city/events.md.j2", Meta("Acara & bazar", f"Bazar UMKM di {place}"),
+            "acara/index.md", "city/events.md.j2", events_meta,
             up=Markup("../"), upcoming=upcoming,
             past=[e for e in events if e[0].date < today][::-1],
         ),
@@ -75,11 +80,17 @@ def render_city(city: CityContent, indexes: dict[str, Index]) -> dict[str, str]:
     categories = city_categories(city)
     pages |= _category_pages(city, indexes, names, categories)
     pages["statistik.md"] = _page(
-        "statistik.md", "city/stats.md.j2", Meta("Statistik", f"Angka UMKM {place}"),
+        "statistik.md", "city/stats.md.j2", Meta("Statistik", f"Angka UMKM {place}", HELP),
         today=today, tables=city_tables(city, categories), total_kelurahan=len(city.kelurahan),
     )  # fmt: skip
+    # The search form's page without JavaScript (or a shared `cari/?q=` link), and the
+    # page the service worker shows for a page never opened, as in each kelurahan.
+    pages["cari.md"] = _page(
+        "cari.md", "city/search.md.j2", Meta("Pencarian", searchable=False), parts=parts
+    )
+    pages["luring.md"] = _page("luring.md", "offline.md.j2", Meta("Tanpa sinyal", searchable=False))
     pages["data-terbuka.md"] = _page(
-        "data-terbuka.md", "city/opendata.md.j2", Meta("Data terbuka", f"Data UMKM {place}"),
+        "data-terbuka.md", "city/opendata.md.j2", Meta("Data terbuka", f"Data UMKM {place}", HELP),
         city=city.city, parts=parts, total=sum(p.vendors for p in parts),
         vendor_columns=list(CITY_VENDOR_COLUMNS.items()),
     )  # fmt: skip
@@ -105,13 +116,13 @@ def _category_pages(
     pages = {}
     for cid, (name, description) in categories.items():
         rows = sorted(listed[cid], key=lambda row: (row[0].casefold(), row[1]))
-        meta = Meta(name, f"{name} di Kota {city.city.city}")
+        meta = Meta(name, f"{name} di Kota {city.city.city}", LISTS)
         pages[f"kategori/{cid}.md"] = _page(
             f"kategori/{cid}.md", "city/category.md.j2", meta, name=name,
             description=description, rows=rows, up=Markup("../../"),
         )  # fmt: skip
     counts = {cid: len(listed[cid]) for cid in categories}
-    meta = Meta("Kategori", f"Kategori usaha di Kota {city.city.city}")
+    meta = Meta("Kategori", f"Kategori usaha di Kota {city.city.city}", LISTS)
     pages["kategori/index.md"] = _page(
         "kategori/index.md", "city/categories.md.j2", meta, categories=categories, counts=counts
     )
@@ -227,6 +238,7 @@ def _down(part_id: str, path: str = "") -> Markup:
 
 def _page(path: str, template: str, meta: Meta, **context: Any) -> str:
     front = meta.front()
-    body = environment().get_template(template).render(page=path, down=_down, **context)
+    link = functools.partial(page_link, path)
+    body = environment().get_template(template).render(page=path, down=_down, link=link, **context)
     text = front_matter(front) + body.strip() + "\n"
     return read_back(path, front, text)

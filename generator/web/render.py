@@ -75,7 +75,7 @@ def _url(page: str, target: str) -> Markup:
     return Markup(markdown.relative(page, target))
 
 
-def _link(page: str, label: Any, target: str) -> Markup:
+def page_link(page: str, label: Any, target: str) -> Markup:
     return Markup(f"[{markdown.md(label)}]({_url(page, target)})")
 
 
@@ -154,7 +154,7 @@ class SiteRenderer:
         front = meta.front()
         body = self.env.get_template(template).render(
             page=path,
-            link=functools.partial(_link, path),
+            link=functools.partial(page_link, path),
             url=functools.partial(_url, path),
             pictures=functools.partial(Pictures, path, photos=self.photos),
             **self.shared,

@@ -206,6 +206,11 @@ var cariRoot = document.currentScript ? new URL("../", document.currentScript.sr
     if (panel) panel.setAttribute("data-dicari", found ? asked : "");
     var list = part("cari-hasil");
     var tips = part("cari-saran");
+    var city = part("cari-kota"); // a kelurahan in a city: the same words, city-wide
+    if (city && cariRoot) { // from the site's root: instant navigation keeps the header
+      city.href = new URL("../cari/", cariRoot).href +
+        (asked.trim() ? "?q=" + encodeURIComponent(asked.trim()) : "");
+    }
     if (!list) return;
     list.textContent = "";
     tips.textContent = "";

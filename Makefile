@@ -68,6 +68,7 @@ bench-city: $(VENV)/.installed ## a synthetic city, 34 kelurahan × 150 vendors,
 
 schema: $(VENV)/.installed ## regenerate schema/*.json after changing the model or the categories
 	$(PY) -m generator schema
+	$(PY) -m generator schema --content examples/kota
 
 update-golden: $(VENV)/.installed ## regenerate tests/golden/ after an intended change; review the diff
 	$(PY) -m pytest tests/test_golden.py --update-golden

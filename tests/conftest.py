@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,3 +145,22 @@ def served_index(site_url: str) -> dict[str, dict]:
             page = fragment(get(f"fragment/{fragment_hash}.pf_fragment"))
             pages[page["url"]] = page
     return pages
+
+
+# --- content files as editors read them (YAML 1.2 parsers) ---
+
+
+class Yaml12ish(yaml.SafeLoader):
+    """Dates stay text, as editors' YAML 1.2 parsers read them."""
+
+
+Yaml12ish.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def kind_of(path: Path) -> str:
+    if path.name == "synonyms.yml":
+        return "synonyms"
+    return {"vendors": "vendor", "events": "event"}.get(path.parent.name, "catalogue")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, Yaml12ish, kind_of
+from jsonschema import Draft202012Validator
 from serving import Lines, fetch, free_port
 
 EXAMPLE = ROOT / "examples" / "kota"
@@ -94,7 +96,10 @@ def test_a_new_kelurahan_joins_the_city(city: Path) -> None:
     assert done.returncode == 0, done.stderr
     made = city / "karang-rejo"
     text = (made / "catalogue.yml").read_text("utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../../schema/catalogue.schema.json")
+    # Its own schemas: its ids for editors, in a repository of its own too.
+    assert text.startswith("# yaml-language-server: $schema=schema/catalogue.schema.json\n")
+    vendor_schema = json.loads((made / "schema" / "vendor.schema.json").read_text("utf-8"))
+    assert "kampung-bungas" in json.dumps(vendor_schema)
     written = yaml.safe_load(text)
     assert (written["kelurahan"], written["kecamatan"], written["city"]) == (
         "Karang Rejo",
@@ -109,6 +114,13 @@ def test_a_new_kelurahan_joins_the_city(city: Path) -> None:
     assert yaml.safe_load(kota)["kelurahan"][-1] == {"id": "karang-rejo", "path": "karang-rejo"}
     checked = run("check", "--content", ".", cwd=city)
     assert checked.returncode == 0 and checked.stdout.startswith("Beres: 4 kelurahan")
+    vendor = run(
+        "new", "vendor", "toko-uji", "--content", "karang-rejo", "--name", "Toko Uji",
+        "--category", "makanan", "--product", "Kue", "--price", "5000", cwd=city,
+    )  # fmt: skip
+    assert vendor.returncode == 0, vendor.stderr
+    first = (made / "vendors" / "toko-uji.yml").read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/vendor.schema.json"
 
     again = run(
         "new", "catalogue", "lain", "--kelurahan", "Karang Rejo", "--kecamatan", "X",
@@ -117,6 +129,37 @@ def test_a_new_kelurahan_joins_the_city(city: Path) -> None:
     assert again.returncode == 1
     assert "id `karang-rejo` sudah ada di kota.yml" in again.stderr
     assert not (city / "lain" / "catalogue.yml").exists()
+
+
+def test_each_example_kelurahan_has_its_own_current_schemas(city: Path) -> None:
+    """Mekar Sari's `lorong-hijau` programme is no problem in an editor either: its files
+    name its own schema/, which `schema --content CITY` keeps current."""
+    for part in _own_schemas():
+        folder = EXAMPLE / part["path"]
+        kept = {p.name: p.read_text("utf-8") for p in (folder / "schema").iterdir()}
+        assert kept, folder
+        for path in sorted(folder.rglob("*.yml")):
+            if path.parent.name == "schema":
+                continue
+            kind = kind_of(path)
+            up = "" if kind == "catalogue" else "../"
+            text = path.read_text("utf-8")
+            assert text.startswith(f"# yaml-language-server: $schema={up}schema/{kind}.schema.json")
+            schema = json.loads(kept[f"{kind}.schema.json"])
+            errors = list(Draft202012Validator(schema).iter_errors(yaml.load(text, Yaml12ish)))
+            assert errors == [], (path, [e.message for e in errors])
+    done = run("schema", "--content", ".", cwd=city)
+    assert done.returncode == 0, done.stderr
+    for part in _own_schemas():
+        for path in (city / part["path"] / "schema").iterdir():
+            assert path.read_text("utf-8") == (
+                EXAMPLE / part["path"] / "schema" / path.name
+            ).read_text("utf-8"), f"{path} is stale: run `make schema` and commit it"
+
+
+def _own_schemas() -> list[dict]:
+    parts = yaml.safe_load((EXAMPLE / "kota.yml").read_text("utf-8"))["kelurahan"]
+    return [part for part in parts if (EXAMPLE / part["path"] / "schema").is_dir()]
 
 
 def test_a_single_catalogue_is_checked_as_before() -> None:

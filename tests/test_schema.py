@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, Yaml12ish, kind_of
 from jsonschema import Draft202012Validator
 
 from generator.authoring import cms
@@ -59,22 +59,6 @@ NOT_FOR_A_SCHEMA = {
     "value-photo-unsupported",
     "value-photo-wrong-extension",
 }
-
-
-class Yaml12ish(yaml.SafeLoader):
-    """Dates stay text, as editors' YAML 1.2 parsers read them."""
-
-
-Yaml12ish.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def kind_of(path: Path) -> str:
-    if path.name == "synonyms.yml":
-        return "synonyms"
-    return {"vendors": "vendor", "events": "event"}.get(path.parent.name, "catalogue")
 
 
 def validator(kind: str) -> Draft202012Validator:

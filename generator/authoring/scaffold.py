@@ -73,6 +73,7 @@ def vendor_template(
     price: int | str,
     categories: list[str],
     programmes: list[str],
+    schema_line: str | None = None,
 ) -> str:
     lines = _fields(
         Vendor,
@@ -81,10 +82,12 @@ def vendor_template(
         {"products": (Product, [{"name": product, "price": price}])},
         {"category": categories, "programme": programmes},
     )
-    return _file("vendor", lines)
+    return _file("vendor", lines, schema_line)
 
 
-def event_template(name: str, date: str, location: str, stall: str, vendor: str) -> str:
+def event_template(
+    name: str, date: str, location: str, stall: str, vendor: str, schema_line: str | None = None
+) -> str:
     lines = _fields(
         Event,
         {"name": name, "date": date, "location": location},
@@ -92,12 +95,14 @@ def event_template(name: str, date: str, location: str, stall: str, vendor: str)
         {"stalls": (Stall, [{"stall": stall, "vendor": vendor}])},
         {},
     )
-    return _file("event", lines)
+    return _file("event", lines, schema_line)
 
 
-def _file(kind: str, lines: list[str]) -> str:
-    """The schema line editors read, the note on comments, then the fields."""
-    return SCHEMA_LINE[kind] + "\n" + HEADER + "\n" + "\n".join(lines) + "\n"
+def _file(kind: str, lines: list[str], schema_line: str | None = None) -> str:
+    """The schema line editors read (`schema_line`, else the repository's usual one),
+    the note on comments, then the fields."""
+    line = schema_line or SCHEMA_LINE[kind]
+    return line + "\n" + HEADER + "\n" + "\n".join(lines) + "\n"
 
 
 # What a new kelurahan starts with (`new catalogue`): the categories the city's lists match
@@ -123,8 +128,8 @@ EXAMPLE_PROGRAMME = (
 def catalogue_template(
     title: str, kelurahan: str, kecamatan: str, city: str, schema_line: str | None
 ) -> str:
-    """A new kelurahan's `catalogue.yml`: `schema_line` (None when the folder has no
-    schema/ above it), the names, the standard categories, the example programme."""
+    """A new kelurahan's `catalogue.yml`: `schema_line` (None: no line), the names, the
+    standard categories, the example programme."""
     lines = [schema_line] if schema_line else []
     lines += [
         '# Pengaturan katalog kelurahan. Rujukan: halaman "Format data" di situs katalog.',

@@ -7,6 +7,8 @@ show the Indonesian descriptions and complete the category and programme ids.
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from generator.content.model import Catalogue, City, Event, Synonyms, Vendor
@@ -33,6 +35,18 @@ SCHEMA_LINE = {
     "event": "# yaml-language-server: $schema=../../schema/event.schema.json",
     "synonyms": "# yaml-language-server: $schema=../schema/synonyms.schema.json",
 }
+
+
+def schema_line(folder: Path, kind: str) -> str:
+    """The line for a file of `kind` written in `folder`: the nearest `schema/` at or
+    above it (a kelurahan of a city keeps its own, with its own ids: `new catalogue`),
+    else the repository's usual place."""
+    for above in (folder.resolve(), *folder.resolve().parents):
+        schema = above / "schema" / f"{kind}.schema.json"
+        if schema.is_file():
+            relative = Path(os.path.relpath(schema, folder.resolve())).as_posix()
+            return f"# yaml-language-server: $schema={relative}"
+    return SCHEMA_LINE[kind]
 
 
 def schemas(catalogue: Catalogue | None = None) -> dict[str, str]:

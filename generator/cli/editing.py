@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from generator.cli.shared import CONTENT, friendly
+from generator.content.city import is_city, load_city
+from generator.content.model import Catalogue
 from generator.photos.inspect import load_with_photos
 from generator.problems import ContentInvalid
 
@@ -23,17 +25,38 @@ from generator.problems import ContentInvalid
 @friendly
 def schema(content_dir: Path, out: Path) -> None:
     """Write the JSON Schemas editors use (category and programme ids from the content),
-    and the configuration of the /admin/ form made from the same models."""
+    and the configuration of the /admin/ form made from the same models. CONTENT may be
+    a city (`kota.yml`): then each kelurahan that keeps its own `schema/` folder gets
+    its own again (`--out` is not used)."""
+    if not is_city(content_dir):
+        for path in write_schemas(load_with_photos(content_dir).catalogue, content_dir, out):
+            click.echo(path)
+        return
+    for part in load_city(content_dir, load_with_photos).kelurahan:
+        if (part.folder / "schema").is_dir():
+            own = part.folder / "schema"
+            for path in write_schemas(part.content.catalogue, part.folder, own, kelurahan=True):
+                click.echo(path)
+
+
+def write_schemas(
+    catalogue: Catalogue, content_dir: Path, out: Path, kelurahan: bool = False
+) -> list[Path]:
+    """The schemas of `catalogue` (whose folder is `content_dir`) and its /admin/ form's
+    configuration, written into `out`. `kelurahan`: a city's kelurahan's own folder,
+    only the schemas of its own files (its form's configuration is the site's)."""
     from generator.authoring import cms
     from generator.authoring.schema import schemas
 
-    catalogue = load_with_photos(content_dir).catalogue
     out.mkdir(parents=True, exist_ok=True)
     files = schemas(catalogue)
-    files[cms.CONFIG] = cms.config_text(catalogue, cms.repository_folder(content_dir))
+    if kelurahan:
+        files.pop("kota.schema.json")
+    else:
+        files[cms.CONFIG] = cms.config_text(catalogue, cms.repository_folder(content_dir))
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
-        click.echo(out / name)
+    return [out / name for name in files]
 
 
 @click.command()

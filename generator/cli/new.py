@@ -13,6 +13,8 @@ from typing import Any
 import click
 
 from generator.authoring import scaffold
+from generator.authoring.schema import schema_line
+from generator.cli.editing import write_schemas
 from generator.cli.shared import CONTENT, friendly
 from generator.content import references, values
 from generator.content.load import load_catalogue, parse_file
@@ -154,8 +156,9 @@ def new_vendor(
     product = _ask(product, "--product", str(t("prompt.product")), "Kue lapis")
     price = values.parse_price(_ask(price, "--price", str(t("prompt.price")), "15000", _is_price))
     text = scaffold.vendor_template(
-        name, category, product, price, ids, [p.id for p in catalogue.programmes]
-    )
+        name, category, product, price, ids, [p.id for p in catalogue.programmes],
+        schema_line(path.parent, "vendor"),
+    )  # fmt: skip
     _write_checked(
         content_dir, path, text, Vendor, lambda doc, v: references.vendor_refs(doc, v, catalogue)
     )
@@ -193,7 +196,9 @@ def new_event(
         next(iter(slugs), "x"),
         _a_vendor(slugs),
     )
-    text = scaffold.event_template(name, date, location, stall, vendor)
+    text = scaffold.event_template(
+        name, date, location, stall, vendor, schema_line(path.parent, "event")
+    )
     _write_checked(
         content_dir, path, text, Event, lambda doc, e: references.event_refs(doc, e, set(slugs))
     )
@@ -237,9 +242,10 @@ def new_catalogue(
     part_id = part_id or values.suggest_slug(kelurahan, "kelurahan")
     if known is not None and part_id in {part.id for part in known.kelurahan}:
         raise click.UsageError(str(t("new.city_id_taken", value=part_id)))
-    text = scaffold.catalogue_template(
-        f"Katalog UMKM {kelurahan}", kelurahan, kecamatan, city, _schema_line(folder)
-    )
+    # Its own schema/ (written below): its own ids, and a repository of its own works.
+    line = "# yaml-language-server: $schema=schema/catalogue.schema.json"
+    title = f"Katalog UMKM {kelurahan}"
+    text = scaffold.catalogue_template(title, kelurahan, kecamatan, city, line)
     made = [
         folder / "catalogue.yml",
         folder / "vendors" / ".gitkeep",
@@ -251,25 +257,16 @@ def new_catalogue(
     for keep in made[1:]:  # git keeps no empty folder
         keep.touch()
     try:
-        load_with_photos(folder)
+        catalogue = load_with_photos(folder).catalogue
     except ContentInvalid:
         for path in made:
             path.unlink(missing_ok=True)
         raise
+    write_schemas(catalogue, folder, folder / "schema", kelurahan=True)
     click.echo(t("new.created", path=made[0]))
     if city_file is not None:
         _add_to_city(city_file, part_id, folder)
         click.echo(t("new.city_added", id=part_id, path=city_file))
-
-
-def _schema_line(folder: Path) -> str | None:
-    """The editors' schema line, when a `schema/` of this project is above the folder."""
-    for above in (folder.resolve(), *folder.resolve().parents):
-        schema = above / "schema" / "catalogue.schema.json"
-        if schema.is_file():
-            relative = Path(os.path.relpath(schema, folder.resolve())).as_posix()
-            return f"# yaml-language-server: $schema={relative}"
-    return None
 
 
 def _add_to_city(city_file: Path, part_id: str, folder: Path) -> None:

@@ -119,6 +119,11 @@ def main() -> None:
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+    print(
+        "the city's files the edit changed:",
+        ", ".join(sorted(p for p in changed if not p.startswith("kel-"))),
+    )
+    print("kel-0's:", ", ".join(sorted(p for p in changed if p.startswith("kel-0/"))))
     sys.stdout.flush()
 
 

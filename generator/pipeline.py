@@ -11,6 +11,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,11 +109,13 @@ def generate(
     caches: Caches | None = None,
     photo_settings: PhotoSettings | None = None,
     site_url: str | None | Keep = KEEP,
+    loaded: Content | None = None,
 ) -> Generated:
     """Validate everything, make the photos, then write the pages. Raises `ContentInvalid`.
-    `site_url`: the catalogue's address when it is part of a city (`build_city`)."""
+    `site_url`, `loaded`: the catalogue's address when it is part of a city, and its
+    content as `build_city` loaded it (not read twice)."""
     # Validates all files before anything is written.
-    content = load_with_photos(content_dir, caches.files if caches else None)
+    content = loaded or load_with_photos(content_dir, caches.files if caches else None)
     if not isinstance(site_url, Keep):
         content = with_address(content, site_url)
     settings = photo_settings or PhotoSettings()
@@ -214,10 +217,12 @@ def site_settings(catalogue: Catalogue) -> dict[str, str]:
 @dataclass(frozen=True)
 class InCity:
     """A kelurahan's site in a city: its pages carry `kelurahan` as the city search's
-    filter, and its search box offers the city's search (`city`: the city's name)."""
+    filter, and its search box offers the city's search (`city`: the city's name).
+    `content`: as the city loaded it."""
 
     kelurahan: str
     city: str
+    content: Content
 
 
 def build_site(
@@ -233,9 +238,9 @@ def build_site(
     preview: bool = False,
 ) -> Result:
     """Validate, generate and build the site. Raises `ContentInvalid` or `BuildFailed`.
-    `site_url`, `in_city`: for a kelurahan in a city (`build_city`), its address, and
-    what its pages say of the city. `preview`: a city's `serve`, which, like a
-    catalogue's, makes no PDFs (seconds each)."""
+    `site_url`, `in_city`: for a kelurahan in a city (`build_city`), its address, its
+    content and what its pages say of the city. `preview`: a city's `serve`, which, like
+    a catalogue's, makes no PDFs (seconds each)."""
     started = time.perf_counter()
     config = mkdocs_site.read_config(config_file, strict=True)
     if preview:
@@ -247,7 +252,12 @@ def build_site(
         config["docs_dir"] = str(docs_dir.resolve())
     day = day or today()
     generated = generate(
-        content_dir, Path(config.docs_dir), day, photo_settings=photo_settings, site_url=site_url
+        content_dir,
+        Path(config.docs_dir),
+        day,
+        photo_settings=photo_settings,
+        site_url=site_url,
+        loaded=in_city.content if in_city else None,
     )
     # The PDFs go into the docs folder too: MkDocs publishes them as static files, checks
     # the links to them, and a failed build leaves the previous site (PDFs included).
@@ -257,7 +267,8 @@ def build_site(
         prints = write_prints(generated.index, Path(config.docs_dir), progress)
     for key, value in site_settings(generated.content.catalogue).items():
         config[key] = value
-    mkdocs_site.run_mkdocs(config, site_dir)
+    # A city indexes its kelurahan's sites itself, while it builds the next one.
+    mkdocs_site.run_mkdocs(config, site_dir, index=in_city is None)
     elapsed = time.perf_counter() - started
     return Result(generated.content, generated.written, prints, elapsed, generated.photos)
 
@@ -324,10 +335,14 @@ def build_city(
     # The city's home links down into the kelurahan's folders, which are not its pages.
     config["validation"]["links"]["not_found"] = logging.INFO
     staging = mkdocs_site.staging_for(site_dir)
+    # Each kelurahan's own search index is made (Pagefind, a process of its own) while
+    # MkDocs builds the next kelurahan: two cores at work, not one.
+    indexing = ThreadPoolExecutor(max_workers=1)
     try:
-        mkdocs_site.run_mkdocs(config, staging)
-        parts = {}
+        mkdocs_site.run_mkdocs(config, staging, index=False)
+        parts, indexed = {}, []
         for part in city.kelurahan:
+            catalogue = part.content.catalogue
             parts[part.id] = build_site(
                 part.folder,
                 staging / part.id,
@@ -337,11 +352,15 @@ def build_city(
                 photo_settings=photo_settings,
                 progress=progress,
                 site_url=address(part.id),
-                in_city=InCity(part.content.catalogue.kelurahan, city.city.city),
+                in_city=InCity(catalogue.kelurahan, city.city.city, part.content),
                 preview=preview,
             )
+            indexed.append(indexing.submit(index_site, staging / part.id))
+        for done in indexed:
+            done.result()  # its BuildFailed, if any
         index_site(staging)  # one search over the whole city
         mkdocs_site.replace_site(staging, site_dir)
     finally:
+        indexing.shutdown(cancel_futures=True)
         shutil.rmtree(staging, ignore_errors=True)
     return CityResult(city, parts, time.perf_counter() - started)

@@ -27,14 +27,18 @@ from generator.problems import BuildFailed, os_failure
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we pin mkdocs<2 on purpose
 OVERRIDES = Path(__file__).parent / "overrides"
+BUILD_HOOK = Path(__file__).parent / "build_hook.py"
 
 
 def read_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
     try:
         # MkDocs refuses a docs_dir that does not exist yet; on a fresh clone it doesn't.
         with open(config_file, encoding="utf-8") as f:
-            docs_dir = yaml_load(f).get("docs_dir", "docs")
-        (config_file.parent / docs_dir).mkdir(parents=True, exist_ok=True)
+            settings = yaml_load(f) or {}
+        (config_file.parent / settings.get("docs_dir", "docs")).mkdir(parents=True, exist_ok=True)
+        # Our hook after the kelurahan's own (relative to its mkdocs.yml, as MkDocs reads them).
+        theirs = [str(config_file.parent / hook) for hook in settings.get("hooks") or []]
+        overrides.setdefault("hooks", [*theirs, str(BUILD_HOOK)])
         config = load_config(str(config_file), **overrides)
     except (MkDocsException, OSError) as err:
         raise BuildFailed(t("build.config", path=config_file, detail=err)) from None
@@ -75,8 +79,9 @@ def replace_site(new: Path, site_dir: Path) -> None:
         raise os_failure(err, err.filename or site_dir) from None
 
 
-def run_mkdocs(config: MkDocsConfig, site_dir: Path) -> None:
-    """Build into a fresh folder beside `site_dir`, then swap it in."""
+def run_mkdocs(config: MkDocsConfig, site_dir: Path, index: bool = True) -> None:
+    """Build into a fresh folder beside `site_dir`, then swap it in. `index`: make its
+    search index first (a city indexes its parts itself)."""
     site_dir = site_dir.resolve()
     refuse_non_site(site_dir)
     _remove_dead_builds(site_dir)
@@ -90,7 +95,8 @@ def run_mkdocs(config: MkDocsConfig, site_dir: Path) -> None:
     config["site_dir"] = str(staging)
     try:
         mkdocs_build(config)
-        index_site(staging)
+        if index:
+            index_site(staging)
         _swap(staging, site_dir)
     except MkDocsException as err:
         raise BuildFailed(t("build.mkdocs", detail=err)) from None

@@ -194,6 +194,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'write the time as HH:MM on a 24-hour clock, e.g. `"08:00"` or `"16:30"`',
     ),
     "time.invalid": ("`{value}` bukan jam", "`{value}` is not a time"),
+    "location.invalid": (
+        "`{value}` bukan titik lokasi",
+        "`{value}` is not a location",
+    ),
+    "location.write": (
+        "tulis lintang lalu bujur di dalam kurung siku, misalnya `lokasi: [-1.2465, 116.8389]`"
+        " (salin dari aplikasi peta: tekan lama titiknya, lalu salin angkanya)",
+        "write the latitude, then the longitude, in square brackets, e.g."
+        " `lokasi: [-1.2465, 116.8389]` (copy them from a map app: long-press the place)",
+    ),
+    "location.outside": (
+        "titik [{lat}, {lon}] berada di luar Indonesia",
+        "[{lat}, {lon}] is outside Indonesia",
+    ),
+    "location.swapped": (
+        "titik [{lat}, {lon}] berada di luar Indonesia: lintang dan bujurnya tertukar",
+        "[{lat}, {lon}] is outside Indonesia: latitude and longitude are swapped",
+    ),
+    "location.swapped.hint": (
+        "tulis lintang dulu, baru bujur: `lokasi: [{lat}, {lon}]`",
+        "write the latitude first: `lokasi: [{lat}, {lon}]`",
+    ),
     "time.range": ("jam `{value}` tidak ada", "`{value}` is not a time of day"),
     "date.real": ("tanggal `{value}` tidak ada", "`{value}` is not a real date"),
     "date.real.hint": ("periksa tanggal dan bulannya", "check the day and the month"),
@@ -1008,6 +1030,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.vendor.rt": ("RT", "RT"),
     "label.vendor.rw": ("RW", "RW"),
     "label.vendor.address": ("Alamat", "Address"),
+    "label.vendor.lokasi": ("Titik lokasi di peta", "Location on the map"),
     "label.vendor.whatsapp": ("WhatsApp", "WhatsApp"),
     "label.vendor.instagram": ("Instagram", "Instagram"),
     "label.vendor.website": ("Situs web", "Website"),
@@ -1028,6 +1051,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.event.stalls": ("Lapak", "Stalls"),
     "label.event.start": ("Jam mulai", "Start time"),
     "label.event.end": ("Jam selesai", "End time"),
+    "label.event.lokasi": ("Titik lokasi di peta", "Location on the map"),
     "label.event.description": ("Keterangan", "Description"),
     "label.event.organizer": ("Penyelenggara", "Organiser"),
     "label.product": ("produk", "product"),
@@ -1108,6 +1132,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cms.pattern.website": (
         "Tulis alamat lengkap yang diawali https://, misalnya https://example.org/.",
         "Write the full address starting with https://, e.g. https://example.org/.",
+    ),
+    "cms.pattern.location": (
+        "Tulis lintang, koma, lalu bujur, misalnya -1.2465, 116.8389 (salin dari aplikasi peta).",
+        "Write the latitude, a comma, then the longitude, e.g. -1.2465, 116.8389.",
     ),
     "cms.pattern.id": (
         "Hanya huruf kecil, angka, dan tanda -, misalnya kampung-bungas.",

@@ -182,6 +182,31 @@ def test_a_phone_on_mobile_data_loads_nothing_from_other_hosts(browser, publishe
     assert searched <= SEARCH_BUDGET, f"search {searched / 1024:.1f} KB: {kilobytes(search)}"
 
 
+@pytest.mark.parametrize(
+    ("page_path", "where"),
+    [
+        ("usaha/amplang-bu-sari/", "-1.250731,116.835912"),
+        ("acara/bazar-umkm-juni-2025/", "-1.2517,116.8346"),
+    ],
+)
+def test_directions_open_the_phones_map_app_or_openstreetmap(
+    browser, base_url: str, page_path: str, where: str
+) -> None:
+    """Two plain links (the page loads nothing from the map's host: see above): `geo:`
+    for the phone's own map app, OpenStreetMap for any other."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(base_url + page_path)
+    row = page.locator("li", has_text="Petunjuk arah:")
+    app, osm = row.get_by_role("link").all()
+    lat, lon = where.split(",")
+    assert app.inner_text() == "buka di aplikasi peta"
+    assert app.get_attribute("href") == f"geo:{where}?q={where}"
+    assert osm.get_attribute("href") == (
+        f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+    )
+    page.close()
+
+
 THUMB_BUDGET, LARGE_BUDGET = 30 * 1024, 150 * 1024
 
 

@@ -47,7 +47,8 @@ VOCABULARY = {
         "eventStatus", "eventAttendanceMode", "isAccessibleForFree", "location", "organizer",
         "offers", "performer",
     },
-    "Place": {"@type", "name", "address"},
+    "Place": {"@type", "name", "address", "geo"},
+    "GeoCoordinates": {"@type", "latitude", "longitude"},
     "Organization": {"@type", "name", "url"},
 }  # fmt: skip
 # Google's rich-result documentation: what each type must have, and what it recommends
@@ -59,6 +60,7 @@ REQUIRED = {
     "Offer": {"price", "priceCurrency"},
     "Product": {"name"},
     "PostalAddress": {"streetAddress", "addressLocality", "addressCountry"},
+    "GeoCoordinates": {"latitude", "longitude"},
 }
 RECOMMENDED = {
     "LocalBusiness": {"url", "image", "telephone"},
@@ -144,6 +146,8 @@ def test_vendor_pages_describe_a_local_business_with_prices_in_rupiah(
         if vendor.rt:
             assert f"RT {vendor.rt:02d}" in street
         assert data["url"] == f"{SITE_URL}usaha/{slug}/"
+        geo = data.get("geo")  # a map's pin, where the vendor gave its place
+        assert (geo and (geo["latitude"], geo["longitude"])) == (vendor.lokasi or None)
         offers = data["makesOffer"]
         assert [o["itemOffered"]["name"] for o in offers] == [p.name for p in vendor.products]
         assert [o["price"] for o in offers] == [p.price for p in vendor.products]

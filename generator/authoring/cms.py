@@ -42,6 +42,7 @@ PATTERN_HINTS: dict[str, str | None] = {
     model.STALL_PATTERN: "cms.pattern.stall",
     model.TIME_PATTERN: "cms.pattern.time",
     model.INSTAGRAM_PATTERN: "cms.pattern.instagram",
+    model.LOCATION_PATTERN: "cms.pattern.location",
     model.CODE_PATTERN: None,  # any one line: a one-line box holds nothing else
 }
 
@@ -188,6 +189,9 @@ def _widget(kind: str, name: str, prop: dict, defs: dict, catalogue: Catalogue) 
             "search_fields": ["name"],
             "display_fields": ["name"],
         }
+    if name == "lokasi":  # `titik`: katalog-admin.js's box, for a list or a text alike
+        message = _id(PATTERN_HINTS[model.LOCATION_PATTERN] or "")
+        return {"widget": "titik", "pola": model.LOCATION_PATTERN, "pesan": message}
     if (kind, name) in MONTHS:
         months = get_month_names("wide", locale="id")
         low, high = model.MONTH_RANGE

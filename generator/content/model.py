@@ -107,6 +107,8 @@ INSTAGRAM_PATTERN = (
     "^(@?[A-Za-z0-9._]{1,30}|(https?://)?(www\\.)?instagram\\.com/[A-Za-z0-9._]{1,30}/?([?#].*)?)$"
 )
 STALL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
+# The text a map app copies: "-1.246500, 116.838900".
+LOCATION_PATTERN = r"^\s*[-+−]?[0-9]{1,3}(\.[0-9]+)?\s*[,;]\s*[-+−]?[0-9]{1,3}(\.[0-9]+)?\s*$"
 REPO_PATTERN = r"^[A-Za-z0-9_.\-]+/[A-Za-z0-9_.\-]+$"
 BOOL_WORDS = r"^([Yy][Aa]|[Tt][Ii][Dd][Aa][Kk]|[Yy]([Ee][Ss])?|[Nn][Oo]?|[Oo]([Nn]|[Ff][Ff]))$"
 
@@ -173,6 +175,25 @@ Website = Annotated[
             "maxLength": values.MAX_WEBSITE,
             "pattern": WEBSITE_PATTERN,
         }
+    ),
+]
+
+
+def _degrees(low: float, high: float) -> dict[str, Any]:
+    return {"type": "number", "minimum": low, "maximum": high}
+
+
+Location = Annotated[
+    tuple[float, float],
+    _parsed(values.parse_location),
+    _either(
+        {
+            "type": "array",
+            "prefixItems": [_degrees(*values.LATITUDE), _degrees(*values.LONGITUDE)],
+            "minItems": 2,
+            "maxItems": 2,
+        },
+        {"type": "string", "pattern": LOCATION_PATTERN},
     ),
 ]
 
@@ -354,6 +375,9 @@ class Vendor(Strict):
     """Nomor RW, 1–99. Contoh: `1`."""
     address: Text | None = None
     """Alamat. Contoh: `Jl. Anggrek Gg. 3 No. 12`."""
+    lokasi: Location | None = None
+    """Titik di peta untuk petunjuk arah: lintang, lalu bujur (salin dari aplikasi peta).
+    Contoh: `[-1.2465, 116.8389]`."""
     whatsapp: Phone | None = None
     """Nomor HP untuk WhatsApp. Contoh: `0812-3456-7890` atau `+62 812 3456 7890`."""
     instagram: Instagram | None = None
@@ -438,6 +462,8 @@ class Event(Strict):
     """Jam mulai (24 jam, WITA). Contoh: `"08:00"`."""
     end: Time | None = None
     """Jam selesai (24 jam, WITA). Contoh: `"16:00"`."""
+    lokasi: Location | None = None
+    """Titik tempat acara di peta: lintang, lalu bujur. Contoh: `[-1.2465, 116.8389]`."""
     description: LongText | None = None
     """Keterangan acara. Contoh: `Bazar hasil kebun warga.`"""
     organizer: Text | None = None

@@ -7,6 +7,7 @@ the model turns that into a located `Problem`.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -237,3 +238,47 @@ def parse_open_hours(text: str) -> list[tuple[list[int], str, str]] | None:
         except FieldError:
             return None
     return ranges or None
+
+
+# Indonesia, with a little margin: Sabang to Merauke, Miangas to Pulau Rote.
+LATITUDE = (-11.5, 6.5)
+LONGITUDE = (94.5, 141.5)
+_NUMBER = r"[-+−]?\d{1,3}(?:\.\d+)?"
+
+
+def parse_location(value: object) -> tuple[float, float]:
+    """`[lintang, bujur]`, or the text a map app copies (`-1.246500, 116.838900`)."""
+    pair: list[object] = list(value) if isinstance(value, list | tuple) else []
+    if isinstance(value, str):
+        found = re.fullmatch(rf"\s*({_NUMBER})\s*[,;]\s*({_NUMBER})\s*", value)
+        pair = list(found.groups()) if found else []
+    numbers = [n for n in map(_degrees_of, pair) if n is not None]
+    if len(pair) != 2 or len(numbers) != 2:
+        shown = f"[{', '.join(map(str, value))}]" if isinstance(value, list | tuple) else value
+        raise FieldError(t("location.invalid", value=shown), t("location.write"))
+    lat, lon = numbers
+    written = {"lat": degrees(lat), "lon": degrees(lon)}
+    if _inside(lon, lat):
+        hint = t("location.swapped.hint", lat=degrees(lon), lon=degrees(lat))
+        raise FieldError(t("location.swapped", **written), hint)
+    if not _inside(lat, lon):
+        raise FieldError(t("location.outside", **written), t("location.write"))
+    return lat, lon
+
+
+def _degrees_of(item: object) -> float | None:
+    """A number of degrees, as YAML gives it (our loader keeps scalars as text)."""
+    if isinstance(item, str) and re.fullmatch(_NUMBER, item.strip()):
+        return float(item.strip().replace("−", "-"))
+    if isinstance(item, int | float) and not isinstance(item, bool) and math.isfinite(item):
+        return float(item)
+    return None
+
+
+def _inside(lat: float, lon: float) -> bool:
+    return LATITUDE[0] <= lat <= LATITUDE[1] and LONGITUDE[0] <= lon <= LONGITUDE[1]
+
+
+def degrees(number: float) -> str:
+    """A coordinate as people write it: at most 6 decimals (about 10 cm), no trailing 0."""
+    return f"{number:.6f}".rstrip("0").rstrip(".")

@@ -46,6 +46,12 @@ def _address(catalogue: Catalogue, street: str) -> dict[str, Any]:
     }
 
 
+def _geo(where: tuple[float, float] | None) -> dict[str, Any] | None:
+    if where is None:
+        return None
+    return {"@type": "GeoCoordinates", "latitude": where[0], "longitude": where[1]}
+
+
 def vendor(
     catalogue: Catalogue,
     slug: str,
@@ -88,6 +94,7 @@ def vendor(
         "url": page,
         "image": catalogue.url(image or OG_IMAGE),
         "address": _address(catalogue, ", ".join(p for p in place if p)),
+        "geo": _geo(v.lokasi),
         "telephone": f"+{v.whatsapp}" if v.whatsapp else None,
         "founder": {"@type": "Person", "name": v.owner} if v.owner else None,
         "paymentAccepted": ", ".join(PAYMENT_NAMES[p.value] for p in v.payment),
@@ -138,14 +145,17 @@ def event(catalogue: Catalogue, slug: str, e: Event) -> str:
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "isAccessibleForFree": True,
-        "location": {
-            "@type": "Place",
-            "name": e.location,
-            "address": _address(
-                catalogue,
-                f"{e.location}, Kel. {catalogue.kelurahan}, Kec. {catalogue.kecamatan}",
-            ),
-        },
+        "location": _drop_empty(
+            {
+                "@type": "Place",
+                "name": e.location,
+                "address": _address(
+                    catalogue,
+                    f"{e.location}, Kel. {catalogue.kelurahan}, Kec. {catalogue.kecamatan}",
+                ),
+                "geo": _geo(e.lokasi),
+            }
+        ),
         "organizer": _drop_empty(
             {"@type": "Organization", "name": organizer, "url": catalogue.url("")}
         ),

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from generator.content.formats import wita
 from generator.content.index import Index
 from generator.content.model import Event, Vendor
-from generator.content.values import slugify
+from generator.content.values import degrees, slugify
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.id"
@@ -36,6 +36,8 @@ VENDOR_COLUMNS = {
     "kelurahan": "kelurahan",
     "kecamatan": "kecamatan",
     "kota": "kota",
+    "lintang": "lintang titik lokasinya (derajat, WGS 84), kosong jika tidak diisi",
+    "bujur": "bujur titik lokasinya (derajat, WGS 84)",
     "no_wa": "nomor WhatsApp, 62… tanpa +",
     "instagram": "nama akun Instagram",
     "situs_web": "alamat situs web",
@@ -102,6 +104,8 @@ def rows(index: Index) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 "kelurahan": catalogue.kelurahan,
                 "kecamatan": catalogue.kecamatan,
                 "kota": catalogue.city,
+                "lintang": v.lokasi[0] if v.lokasi else None,
+                "bujur": v.lokasi[1] if v.lokasi else None,
                 # 62812…: digits only, so a spreadsheet neither reads "+62…" as a formula
                 # nor drops a leading 0; wa.me/<no_wa> opens the chat.
                 "no_wa": v.whatsapp,
@@ -164,13 +168,14 @@ def usaha_json(index: Index, vendors: list[dict[str, Any]], products: list[dict[
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def cell(value: Any) -> str | int:
-    """A value as a CSV cell a spreadsheet shows as text and never runs."""
+def cell(value: Any) -> str | int | float:
+    """A value as a CSV cell a spreadsheet shows as text and never runs. Numbers stay
+    numbers (a latitude south of the equator starts with "-": it is no formula)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ya" if value else "tidak"
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         return value
     if isinstance(value, list):
         value = " ".join(str(x) for x in value)
@@ -277,6 +282,8 @@ def _vevent(index: Index, slug: str, e: Event, uid: str, stamp: str) -> list[str
         lines.append(f"DTSTART;VALUE=DATE:{e.date:%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{e.date + datetime.timedelta(days=1):%Y%m%d}")
     lines += [f"SUMMARY:{ics_text(e.name)}", f"LOCATION:{ics_text(e.location)}"]
+    if e.lokasi:  # a calendar app offers directions to it
+        lines.append(f"GEO:{degrees(e.lokasi[0])};{degrees(e.lokasi[1])}")
     about = [e.description or "", f"Penyelenggara: {e.organizer}" if e.organizer else ""]
     about.append(f"{len(e.stalls)} lapak.")
     lines.append("DESCRIPTION:" + ics_text("\n\n".join(a for a in about if a)))

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator.content import formats, values
 from generator.content.index import FILTERS, Index
 from generator.content.model import Product, Vendor
-from generator.content.values import format_phone, parse_open_hours
+from generator.content.values import degrees, format_phone, parse_open_hours
 from generator.photos.html import Pictures
 from generator.photos.publish import Published
 from generator.web import jsonld, markdown, opendata, stats
@@ -57,6 +57,7 @@ def environment() -> jinja2.Environment:
         md=markdown.md,
         open_now=_open_now,
         nomor=lambda n: Markup(f"{n:02d}"),  # RT 03, as RT numbers are written locally
+        directions=_directions,
     )
     return env
 
@@ -68,6 +69,15 @@ TOPIC = 1  # a category's or programme's page: its title already weighs (h1)
 # where the product is a heading.
 LISTS = 0.5
 HELP = 0.2  # volunteers' help pages quote example products: they must not outrank vendors
+
+
+def _directions(where: tuple[float, float]) -> Markup:
+    """Two links, nothing loaded until tapped: `geo:` opens the phone's map app (Android;
+    `?q=` drops a pin there), and OpenStreetMap's page for any other phone."""
+    lat, lon = (degrees(n) for n in where)
+    osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+    app = f"geo:{lat},{lon}?q={lat},{lon}"
+    return Markup(f"[buka di aplikasi peta]({app}) · [OpenStreetMap]({osm})")
 
 
 def _url(page: str, target: str) -> Markup:

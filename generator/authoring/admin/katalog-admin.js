@@ -40,6 +40,33 @@ window.addEventListener("DOMContentLoaded", function () {
     },
   }));
 
+  // `lokasi:` is `[lintang, bujur]` in a file, or the text a map app copies; Decap's own
+  // box and its pattern check would turn the list into "List [ … ]". This box shows either
+  // as text, writes what is typed (the validator reads both), and checks it the same way.
+  function titik(value) {
+    if (value && typeof value.toJS === "function") value = value.toJS();
+    return Array.isArray(value) ? value.join(", ") : value === undefined || value === null ? "" : String(value);
+  }
+  CMS.registerWidget("titik", createClass({
+    isValid: function () {
+      var text = titik(this.props.value);
+      if (!text || new RegExp(this.props.field.get("pola")).test(text)) return true;
+      return { error: { message: this.props.field.get("pesan") } };
+    },
+    render: function () {
+      var props = this.props;
+      return h("input", {
+        type: "text",
+        id: props.forID,
+        className: props.classNameWrapper,
+        value: titik(props.value),
+        onChange: function (event) { props.onChange(event.target.value); },
+        onFocus: props.setActiveStyle,
+        onBlur: props.setInactiveStyle,
+      });
+    },
+  }));
+
   // Phones name every photo alike (iPhones: image.jpg), and Decap replaces a photo of the
   // same name, another vendor's included: each upload gets the time it was chosen in its
   // name (`image-20261204-164501.jpg`), before Decap reads it.

@@ -194,6 +194,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         'write the time as HH:MM on a 24-hour clock, e.g. `"08:00"` or `"16:30"`',
     ),
     "time.invalid": ("`{value}` bukan jam", "`{value}` is not a time"),
+    "denah.unknown": (
+        "lapak `{value}` ada di denah, tetapi tidak ada di daftar lapak (`stalls`) acara ini",
+        "stall `{value}` is in the plan but not among this event's `stalls`",
+    ),
+    "denah.unknown.hint": (
+        "perbaiki labelnya, atau tambahkan lapaknya di `stalls`; lapak yang ada: {known}",
+        "fix the label, or add the stall to `stalls`; the stalls are: {known}",
+    ),
+    "denah.twice": (
+        "lapak `{value}` sudah ada di denah ({other})",
+        "stall `{value}` is already in the plan ({other})",
+    ),
+    "denah.twice.hint": (
+        "satu lapak berdiri di satu tempat: hapus salah satunya, atau tulis `null` untuk celah",
+        "a stall stands in one place: remove one of them, or write `null` for a gap",
+    ),
     "location.invalid": (
         "`{value}` bukan titik lokasi",
         "`{value}` is not a location",
@@ -1054,6 +1070,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.event.lokasi": ("Titik lokasi di peta", "Location on the map"),
     "label.event.description": ("Keterangan", "Description"),
     "label.event.organizer": ("Penyelenggara", "Organiser"),
+    "label.event.denah": ("Denah lapak", "Stall plan"),
     "label.product": ("produk", "product"),
     "label.stall": ("lapak", "stall"),
     "label.category": ("kategori", "category"),

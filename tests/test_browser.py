@@ -207,6 +207,24 @@ def test_directions_open_the_phones_map_app_or_openstreetmap(
     page.close()
 
 
+def test_the_stall_plan_leads_from_a_stall_to_its_vendor(browser, base_url: str) -> None:
+    event = yaml.safe_load((ROOT / "content/events/bazar-umkm-juni-2025.yml").read_text("utf-8"))
+    vendor = next(s["vendor"] for s in event["stalls"] if s["stall"] == "B3")
+    name = yaml.safe_load((ROOT / f"content/vendors/{vendor}.yml").read_text("utf-8"))["name"]
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(base_url + "acara/bazar-umkm-juni-2025/")
+    plan = page.get_by_role("group", name=f"Denah lapak {event['name']}")
+    assert plan.get_by_role("link").count() == len(event["stalls"])
+    # Fits a phone: no wider than the page, so the page itself does not scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # Row 3 is B1–B4: the aisle of nulls before it is no row.
+    assert page.get_by_text("Baris 3:").locator("..").inner_text().startswith("Baris 3: B1 ")
+    plan.get_by_role("link", name=f"Lapak B3: {name}").click()
+    page.wait_for_url(base_url + f"usaha/{vendor}/")
+    assert name in page.locator("h1").inner_text()
+    page.close()
+
+
 THUMB_BUDGET, LARGE_BUDGET = 30 * 1024, 150 * 1024
 
 

@@ -199,6 +199,9 @@ def test_stall_cards_four_to_a_sheet_with_working_qr_codes(printed: Path, index)
     text = pages_text(path)[0]
     for stall in stalls:
         assert stall.stall in text and index.vendor(stall.vendor).name in text
+    # Where each stands, from the event's `denah` (an aisle is no row; a gap no place).
+    spots = {"A2": "Baris 1, ke-1", "A10": "Baris 1, ke-2", "B1": "Baris 2, ke-1"}
+    assert dict(re.findall(r"([A-Z][0-9]+) ?(Baris [0-9]+, ke-[0-9]+)", text)) == spots
     assert qr_codes(render(path, 1, dpi=100)) == {f"{SITE}usaha/{s.vendor}/" for s in stalls}
 
 

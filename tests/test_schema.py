@@ -54,6 +54,7 @@ NOT_FOR_A_SCHEMA = {
     "value-yes-no-and-merge",
     "value-explicit-tags",
     "value-end-before-start",
+    "value-denah",  # a label must be one of the same file's stalls: across fields
     "value-huge-numbers",  # PyYAML, which reads them here, can't turn 4,301 digits into a number
     "value-photo-corrupt",
     "value-photo-unsupported",

@@ -26,6 +26,7 @@ from generator.messages import CATALOGUE, t
 # Fields the form does not show, and why: each is still written by hand in the file.
 LEFT_OUT = {
     ("catalogue", "admin"): "the form's own sign-in: a wrong edit from the form locks it",
+    ("event", "denah"): "rows of labels: Decap has no widget for a grid; the save keeps it",
 }
 # Fields whose JSON Schema says "text" but which the form shows as something better.
 PHOTO = {("vendor", "photo"), ("product", "photo")}

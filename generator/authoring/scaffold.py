@@ -47,7 +47,7 @@ def _fields(
 ) -> list[str]:
     lines = []
     for name, info in model.model_fields.items():
-        description = info.description or ""
+        description = " ".join((info.description or "").split())  # one comment line
         if name in choices and choices[name]:
             description += " Pilihan: " + ", ".join(choices[name]) + "."
         lines.append(f"{indent}# {description}")

@@ -417,26 +417,29 @@ class Vendor(Strict):
     """Kata kunci untuk pencarian. Contoh: `[oleh-oleh, khas-balikpapan]`."""
 
 
+StallLabel = Annotated[
+    str,
+    BeforeValidator(_int_as_text),  # `stall: 12`
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "maxLength": 10,
+            "pattern": STALL_PATTERN,
+        }
+    ),
+    StringConstraints(
+        strip_whitespace=True,
+        min_length=1,
+        max_length=10,
+        pattern=STALL_PATTERN,
+    ),
+]
+
+
 class Stall(Strict):
     """Satu lapak di bazar."""
 
-    stall: Annotated[
-        str,
-        BeforeValidator(_int_as_text),  # `stall: 12`
-        WithJsonSchema(
-            {
-                "type": ["string", "integer"],
-                "maxLength": 10,
-                "pattern": STALL_PATTERN,
-            }
-        ),
-        StringConstraints(
-            strip_whitespace=True,
-            min_length=1,
-            max_length=10,
-            pattern=STALL_PATTERN,
-        ),
-    ]
+    stall: StallLabel
     """Nomor lapak. Contoh: `A1`, `B12`."""
     vendor: Id
     """Nama berkas usaha tanpa `.yml`. Contoh: `amplang-bu-sari`."""
@@ -468,6 +471,10 @@ class Event(Strict):
     """Keterangan acara. Contoh: `Bazar hasil kebun warga.`"""
     organizer: Text | None = None
     """Penyelenggara. Contoh: `Kelurahan Gunung Sari Ilir`."""
+    denah: list[list[StallLabel | None]] | None = None
+    """Denah lapak, baris demi baris dari depan, misalnya `[[A1, A2], [null, null], [B1]]`:
+    `null` adalah lorong atau celah; setiap label harus lapak di `stalls`. Contoh:
+    `[[A1, null]]`."""
 
     @field_validator("date", mode="before")
     @classmethod

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.content.model import Catalogue, Event, Synonyms, Vendor
 from generator.content.source import Document
+from generator.content.values import natural_key
 from generator.messages import Msg, t
 from generator.problems import Problem
 
@@ -96,6 +97,26 @@ def event_refs(doc: Document, event: Event, vendor_files: set[str]) -> list[Prob
                 )
             )
         vendors.setdefault(stall.vendor, i)
+    return problems + _plan_refs(doc, event, labels)
+
+
+def _plan_refs(doc: Document, event: Event, labels: dict[str, int]) -> list[Problem]:
+    """Every label of `denah` is one of the event's stalls, standing in one place."""
+    problems, placed = [], {}
+    for r, row in enumerate(event.denah or []):
+        for c, label in enumerate(row):
+            if label is None:
+                continue
+            where = ("denah", r, c)
+            if label.upper() not in labels:
+                known = ", ".join(sorted((s.stall for s in event.stalls), key=natural_key))
+                hint = t("denah.unknown.hint", known=known)
+                problems.append(doc.problem(where, t("denah.unknown", value=label), hint))
+            elif label.upper() in placed:
+                other = "denah[{}][{}]".format(*placed[label.upper()])
+                said = t("denah.twice", value=label, other=other)
+                problems.append(doc.problem(where, said, t("denah.twice.hint")))
+            placed.setdefault(label.upper(), (r, c))
     return problems
 
 

@@ -28,6 +28,7 @@ from markupsafe import Markup
 from generator.content import formats
 from generator.content.formats import PAYMENT_NAMES
 from generator.content.index import Index
+from generator.content.plan import spots
 from generator.content.values import format_phone, split_paragraphs
 
 # A card with more products than this may continue on the next page (its table header,
@@ -218,7 +219,15 @@ def cards_html(index: Index, slug: str) -> list[str]:
     sheets = [stalls[i : i + 4] for i in range(0, len(stalls), 4)]
     event = index.event(slug)
     return [
-        _render("cards.html.j2", index, event.name, None, e=event, sheets=sheets[i : i + CHUNK])
+        _render(
+            "cards.html.j2",
+            index,
+            event.name,
+            None,
+            e=event,
+            sheets=sheets[i : i + CHUNK],
+            spots=spots(event),
+        )  # fmt: skip
         for i in range(0, len(sheets), CHUNK)
     ]
 

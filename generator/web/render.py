@@ -26,6 +26,7 @@ from generator.photos.publish import Published
 from generator.web import jsonld, markdown, opendata, stats
 from generator.web.frontmatter import Meta, front_matter, read_back
 from generator.web.pagination import chunks
+from generator.web.plan import plan_rows, plan_svg
 
 
 def _finalize(value: Any) -> Any:
@@ -304,6 +305,8 @@ class SiteRenderer:
                 Meta(event.name, event.description or "", OWN_PAGE, jsonld=data),
                 slug=slug,
                 e=event,
+                plan=plan_svg(self.index, slug, "../../") if event.denah else None,
+                plan_rows=plan_rows(self.index, slug, "../../"),
             )
 
     def rts(self) -> None:

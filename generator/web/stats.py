@@ -101,7 +101,7 @@ def charts(index: Index) -> list[Chart]:
     return out
 
 
-_SVG = jinja2.Environment(
+SVG_TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.web", "templates"),
     autoescape=True,  # SVG is XML: every text from YAML is escaped
     undefined=jinja2.StrictUndefined,
@@ -158,7 +158,7 @@ def svg(chart: Chart) -> str:
         }
         for i, b in enumerate(chart.bars)
     ]
-    return _SVG.get_template("chart.svg.j2").render(
+    return SVG_TEMPLATES.get_template("chart.svg.j2").render(
         chart=chart,
         rows=rows,
         width=WIDTH,

@@ -215,8 +215,11 @@ def test_the_stall_plan_leads_from_a_stall_to_its_vendor(browser, base_url: str)
     page.goto(base_url + "acara/bazar-umkm-juni-2025/")
     plan = page.get_by_role("group", name=f"Denah lapak {event['name']}")
     assert plan.get_by_role("link").count() == len(event["stalls"])
-    # Fits a phone: no wider than the page, so the page itself does not scroll sideways.
+    # Fits a phone: no wider than the page, so the page itself does not scroll sideways,
+    # and a plan of five stalls a row is shown whole, shrunk, not cut.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    fits = "s => s.getBoundingClientRect().width <= s.parentElement.clientWidth"
+    assert page.locator(".denah svg").evaluate(fits)
     # Row 3 is B1–B4: the aisle of nulls before it is no row.
     assert page.get_by_text("Baris 3:").locator("..").inner_text().startswith("Baris 3: B1 ")
     plan.get_by_role("link", name=f"Lapak B3: {name}").click()

@@ -53,6 +53,7 @@ def test_summary_of_a_pull_request(repo: Path, update_golden: bool) -> None:
         "  - stall: B1\n    vendor: kue-tanpa-rt\n",
         "  - stall: B2\n    vendor: kebun-uji\n",
     )
+    edit(events / "bazar-uji.yml", "[null, B1]", "[null, B2]")  # the plan follows
     edit(
         events / "bazar-uji.yml",
         "  - stall: A2\n    vendor: kebun-uji",

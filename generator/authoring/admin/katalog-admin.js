@@ -99,7 +99,8 @@ window.addEventListener("DOMContentLoaded", function () {
   };
 
   // Our files never hold an empty value (the validator refuses `owner: ""`): a field
-  // typed in and emptied again is left out, as if it had never been filled.
+  // typed in and emptied again is left out, as if it had never been filled. Except in
+  // `denah`, which the form does not show: its `null`s are aisles, kept where they stand.
   function empty(value) {
     if (value === null || value === undefined || value === "") return true;
     if (typeof value === "string") return value.trim() === "";
@@ -107,7 +108,9 @@ window.addEventListener("DOMContentLoaded", function () {
   }
   function pruned(value) {
     if (value && typeof value.filter === "function" && typeof value.map === "function") {
-      return value.map(pruned).filter(function (item) { return !empty(item); });
+      return value.map(function (item, key) {
+        return key === "denah" ? item : pruned(item);
+      }).filter(function (item) { return !empty(item); });
     }
     return value;
   }

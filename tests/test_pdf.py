@@ -138,7 +138,16 @@ def test_event_catalogue_is_in_stall_order_with_labels(printed: Path) -> None:
     assert stall_list.index("A2") < stall_list.index("A10") < stall_list.index("B1")
     listed = dict(re.findall(r"(A2|A10|B1) [^.]+?\.{3,} ?(\d+)", stall_list))  # names: any text
     assert set(listed) == {"A2", "A10", "B1"}  # every stall with its page number
-    cards = " ".join(texts[2:-1])
+    # The event's `denah` on a page of its own, right after the list, with a bookmark;
+    # rows numbered as the stall cards number them (the aisle is no row).
+    plan = texts[2]
+    assert plan.startswith("Denah lapak") and "Baris 1 A2 A10" in plan and "Baris 2 B1" in plan
+    reader = PdfReader(printed / "acara" / "bazar-uji" / "katalog.pdf")
+    assert [o.title for o in reader.outline if not isinstance(o, list)][:2] == [
+        "Daftar lapak",
+        "Denah lapak",
+    ]
+    cards = " ".join(texts[3:-1])
     assert cards.index("Lapak A2") < cards.index("Lapak A10") < cards.index("Lapak B1")
     for label, page in listed.items():
         assert f"Lapak {label}" in texts[int(page) - 1]

@@ -34,3 +34,13 @@ def spots(event: Event) -> dict[str, Spot]:
         for place, label in enumerate(stalls, start=1):
             found.setdefault(label.upper(), Spot(row, place))
     return found
+
+
+def row_numbers(event: Event) -> list[int]:
+    """Each row of the plan's number as `spots` counts them; 0 for an aisle."""
+    numbers, row = [], 0
+    for labels in event.denah or []:
+        stands = any(label is not None for label in labels)
+        row += stands
+        numbers.append(row if stands else 0)
+    return numbers

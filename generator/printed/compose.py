@@ -46,7 +46,7 @@ def make(plan: Plan) -> bytes:
     contents, tail_frame = layout.lay_out([contents_part.html, tail])
     if contents.pages != first[1].pages:
         raise RuntimeError("the contents changed length once numbered")
-    parts = [plan.before[0], contents_part, *plan.cards, *after_parts]
+    parts = [plan.before[0], contents_part, *plan.before[2:], *plan.cards, *after_parts]
     laid = [first[0], contents, *first[2:], *after]
     return _assemble(parts, laid, [*frame_parts, tail_frame], where)
 

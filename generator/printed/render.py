@@ -28,7 +28,7 @@ from markupsafe import Markup
 from generator.content import formats
 from generator.content.formats import PAYMENT_NAMES
 from generator.content.index import Index
-from generator.content.plan import spots
+from generator.content.plan import row_numbers, spots
 from generator.content.values import format_phone, split_paragraphs
 
 # A card with more products than this may continue on the next page (its table header,
@@ -104,7 +104,8 @@ class Plan:
 
     title: str
     before: list[Part]
-    """Cover and contents; the contents are made again with the real numbers."""
+    """Cover and contents (an event's plan after them); the contents are made again with
+    the real numbers."""
     cards: list[Part]
     after: Callable[[PageNumbers | None], list[Part]]
     contents: Callable[[PageNumbers | None], Part]
@@ -210,7 +211,12 @@ def event_plan(index: Index, slug: str) -> Plan:
 
     page = index.content.catalogue.url(f"acara/{slug}/")
     cover = _render("event_cover.html.j2", index, event.name, None, e=event, event_url=page)
-    return Plan(event.name, [Part(cover, None), contents(None)], cards, after, contents)
+    before = [Part(cover, None), contents(None)]
+    if event.denah:  # a page of its own, after the stall list
+        numbers = row_numbers(event)
+        plan = _render("denah.html.j2", index, event.name, None, e=event, numbers=numbers)
+        before.append(Part(plan, "Denah lapak", "Denah lapak"))
+    return Plan(event.name, before, cards, after, contents)
 
 
 def cards_html(index: Index, slug: str) -> list[str]:

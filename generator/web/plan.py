@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.content.index import Index
+from generator.content.plan import row_numbers
 from generator.web.stats import SVG_TEMPLATES, shorten
 
 CELL, HEIGHT, GAP, LABEL = 64, 44, 8, 76  # px: a stall, a row, between them, "Baris 1"
@@ -35,9 +36,8 @@ def plan_rows(index: Index, slug: str, up: str) -> list[Row]:
     """The plan's rows as drawn: `up` leads from the event page to the site's root."""
     event = index.event(slug)
     vendor_of = {s.stall.upper(): s.vendor for s in event.stalls}
-    rows, number = [], 0
-    for r, labels in enumerate(event.denah or []):
-        number += any(label is not None for label in labels)
+    rows = []
+    for r, (labels, number) in enumerate(zip(event.denah or [], row_numbers(event), strict=True)):
         cells = [
             Cell(
                 LABEL + c * (CELL + GAP),
@@ -49,7 +49,7 @@ def plan_rows(index: Index, slug: str, up: str) -> list[Row]:
             for c, label in enumerate(labels)
             if label is not None
         ]
-        rows.append(Row(GAP + r * (HEIGHT + GAP), number if cells else 0, cells))
+        rows.append(Row(GAP + r * (HEIGHT + GAP), number, cells))
     return rows
 
 

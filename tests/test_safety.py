@@ -62,6 +62,9 @@ class Inspector(HTMLParser):
 
 
 CHART_IMAGE = re.compile(r'<img alt="[^"<>]*" src="[a-z0-9-]+\.svg" */?>')
+# An event's stall plan: the generator's own inline SVG, its texts escaped (web/plan.py).
+PLAN = re.compile(r'<div class="denah">.*?</svg>\s*</div>', re.S)
+PLAN_TAGS = {"div", "svg", "title", "text", "a", "rect"}
 
 
 def inspect(html: str) -> Inspector:
@@ -141,6 +144,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     "organizer": text,
                     "description": text,
                     "stalls": [{"stall": "A1", "vendor": slug}],
+                    # The plan's drawing names the vendor (tooltip, aria-label): inline SVG.
+                    "denah": [["A1", None]],
+                    "lokasi": [-1.2465, 116.8389],
                 }
             ),
             encoding="utf-8",
@@ -158,8 +164,14 @@ def test_no_active_content_reaches_any_page(hostile_site: Path) -> None:
         inspector = inspect(page.read_text(encoding="utf-8"))
         assert inspector.bad == [], page.relative_to(hostile_site)
         article = page.read_text("utf-8").split("<article", 1)[-1].split("</article>", 1)[0]
+        # An event's plan holds only the drawing's own elements, its links to vendor pages.
+        for plan in PLAN.findall(article):
+            drawn = inspect(plan)
+            assert set(drawn.tags) <= PLAN_TAGS, (page.relative_to(hostile_site), drawn.tags)
+            links = re.findall(r'href="([^"]*)"', plan)
+            assert links and all(re.fullmatch(r"\.\./\.\./usaha/[a-z0-9-]+/", u) for u in links)
         # The Statistik page shows its charts, generated SVG files, as images.
-        main = inspect(CHART_IMAGE.sub("", article))
+        main = inspect(CHART_IMAGE.sub("", PLAN.sub("", article)))
         # The only other images are the generator's own: a category icon or a processed photo.
         assert not Inspector.ACTIVE_TAGS - {"img"} & set(main.tags), page.relative_to(hostile_site)
         for image in main.images:
@@ -363,8 +375,11 @@ def test_printed_catalogue_html_holds_no_markup_from_content(hostile_site: Path)
         documents += [print_render.event_plan(index, slug).source()]
         documents += print_render.cards_html(index, slug)
     qr = re.compile(r'<img class="qr" data-qr="[0-9a-f]+">')
+    plan = re.compile(r'<svg xmlns="[^"]+" class="denah-gambar".*?</svg>', re.S)  # denah.html.j2
     for html in documents:
-        inspector = inspect(qr.sub("", html))
+        for drawing in plan.findall(html):  # the plan's own shapes and labels only
+            assert set(inspect(drawing).tags) <= {"svg", "rect", "text"}
+        inspector = inspect(qr.sub("", plan.sub("", html)))
         assert inspector.bad == []
         assert not Inspector.ACTIVE_TAGS & set(inspector.tags)
         assert "49" not in " ".join(inspector.text)  # {{ 7*7 }} is never evaluated

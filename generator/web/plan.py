@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.content.index import Index
+from generator.content.model import Event
 from generator.content.plan import row_numbers
 from generator.web.stats import SVG_TEMPLATES, shorten
 
@@ -53,15 +54,14 @@ def plan_rows(index: Index, slug: str, up: str) -> list[Row]:
     return rows
 
 
-def plan_svg(index: Index, slug: str, up: str) -> Markup:
-    """The plan as inline SVG (links need it inline: an <img> has none); every text
-    escaped by the template."""
-    rows = plan_rows(index, slug, up)
-    widest = max((len(labels) for labels in index.event(slug).denah or []), default=0)
+def plan_svg(event: Event, rows: list[Row]) -> Markup:
+    """The plan (`rows`, from `plan_rows`) as inline SVG (links need it inline: an <img>
+    has none); every text escaped by the template."""
+    widest = max((len(labels) for labels in event.denah or []), default=0)
     return Markup(
         SVG_TEMPLATES.get_template("denah.svg.j2").render(
             rows=rows,
-            name=index.event(slug).name,
+            name=event.name,
             width=LABEL + widest * (CELL + GAP),
             height=GAP + len(rows) * (HEIGHT + GAP),
             cell=CELL,

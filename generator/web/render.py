@@ -299,14 +299,15 @@ class SiteRenderer:
         )
         for slug, event in self.index.content.events.items():
             data = functools.partial(jsonld.event, self.catalogue, slug, event)
+            rows = plan_rows(self.index, slug, "../../")
             self.page(
                 f"acara/{slug}.md",
                 "event.md.j2",
                 Meta(event.name, event.description or "", OWN_PAGE, jsonld=data),
                 slug=slug,
                 e=event,
-                plan=plan_svg(self.index, slug, "../../") if event.denah else None,
-                plan_rows=plan_rows(self.index, slug, "../../"),
+                plan=plan_svg(event, rows) if event.denah else None,
+                plan_rows=rows,
             )
 
     def rts(self) -> None:

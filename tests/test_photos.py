@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import GOLDEN_DAY
 from phone_photo import phone_photo
-from PIL import Image, ImageCms, ImageFilter
+from PIL import Image, ImageCms, ImageFilter, ImageOps
 
 from generator.photos import publish
 from generator.photos.inspect import load_with_photos
@@ -93,15 +93,16 @@ def test_published_photos_are_upright_and_carry_no_metadata(content: Path) -> No
     add_photo(content, "dari-hp.jpg", original)
     docs, _ = build_docs(content)
     published = {p for p in (docs / "foto").iterdir() if p.name.startswith(_key(original))}
-    assert {p.suffix for p in published} == {".webp", ".jpg"} and len(published) == 3
+    assert {p.suffix for p in published} == {".webp", ".jpg"} and len(published) == 4
     for path in published:
         data = path.read_bytes()
         with Image.open(path) as im:
             assert not im.getexif(), path.name
             assert not {"exif", "xmp", "icc_profile", "XML:com.adobe.xmp"} & im.info.keys()
-            # Turned as the camera meant: landscape, red left, blue right.
+            # Turned as the camera meant: landscape (a list card's square is its middle),
+            # red left, blue right.
             width, height = im.size
-            assert width > height
+            assert width > height or (width, height) == (publish.MINI, publish.MINI)
             rgb = im.convert("RGB")
             left, right = (
                 rgb.getpixel((width // 4, height // 2)),
@@ -142,6 +143,28 @@ def test_a_4_mb_phone_photo_becomes_a_light_thumbnail_and_large_image(content: P
     with Image.open(large) as lg:
         edges = lg.convert("L").filter(ImageFilter.FIND_EDGES)
         assert sum(edges.histogram()[40:]) > 0.02 * 1200 * 900
+
+
+def test_a_list_cards_square_stays_within_8_kb_even_for_the_busiest_photo(content: Path) -> None:
+    """Colour noise, pixel by pixel of the square itself, is the hardest picture to compress
+    (at the thumbnails' quality its square would be over 8 KB); a list card's square of it
+    still keeps within the list's budget per picture."""
+    busy = Image.merge("RGB", [Image.effect_noise((112, 112), 150) for _ in range(3)])
+    out = io.BytesIO()
+    busy.save(out, "PNG")
+    add_photo(content, "ramai.png", out.getvalue())
+    docs, _ = build_docs(content)
+    square = docs / f"foto/{_key(out.getvalue())}-{publish.MINI}.webp"
+    with Image.open(square) as im:
+        assert im.size == (112, 112) and im.format == "WEBP"
+    assert square.stat().st_size <= 8 * 1024
+    # The test's picture is that busy: made as the thumbnails are, its square is over 8 KB.
+    source = Image.open(io.BytesIO(out.getvalue())).convert("RGB")
+    usual = io.BytesIO()
+    ImageOps.fit(publish._fit(source, publish.THUMB), (112, 112)).save(
+        usual, "WEBP", quality=publish.WEBP_QUALITY
+    )
+    assert len(usual.getvalue()) > 8 * 1024
 
 
 def test_heic_png_and_webp_are_accepted(content: Path) -> None:
@@ -214,7 +237,7 @@ def test_the_cache_can_be_deleted_or_damaged(content: Path) -> None:
     shutil.rmtree(content.parent / "cache")
     docs, report = build_docs(content)
     assert report.processed == 1
-    assert len(list((docs / "foto").iterdir())) == 3
+    assert len(list((docs / "foto").iterdir())) == 4  # thumbnail, large, JPEG, list square
     (entry,) = (content.parent / "cache").iterdir()
     (entry / "thumb.webp").unlink()  # e.g. a disk cleaner went through it
     docs, report = build_docs(content)
@@ -239,12 +262,17 @@ def _linked_secret(entry: Path) -> None:
     (entry / "thumb.webp").symlink_to(entry.parent.parent / "rahasia.txt")
 
 
+def _square_not_square(entry: Path) -> None:
+    Image.new("RGB", (4000, 30), "red").save(entry / "mini.webp", "WEBP")
+
+
 def _not_an_image(entry: Path) -> None:
     (entry / "image.jpg").write_text("<script>alert(1)</script>", "utf-8")
 
 
 @pytest.mark.parametrize(
-    "tamper", [_script_in_sizes, _sizes_not_pixels, _linked_secret, _not_an_image]
+    "tamper",
+    [_script_in_sizes, _sizes_not_pixels, _linked_secret, _square_not_square, _not_an_image],
 )
 def test_a_cache_entry_that_came_with_a_pull_request_is_made_again(
     content: Path, tamper: Callable[[Path], None]
@@ -254,7 +282,7 @@ def test_a_cache_entry_that_came_with_a_pull_request_is_made_again(
     (content.parent / "rahasia.txt").write_text("kunci rahasia", "utf-8")
     build_docs(content)
     (entry,) = (content.parent / "cache").iterdir()
-    made = {name: (entry / name).read_bytes() for name in ("thumb.webp", "large.webp", "image.jpg")}
+    made = {name: (entry / name).read_bytes() for name in publish.CACHED}
     tamper(entry)
     shutil.rmtree(content.parent / "docs")  # as on a fresh checkout
     docs, report = build_docs(content)
@@ -268,6 +296,7 @@ def test_a_cache_entry_that_came_with_a_pull_request_is_made_again(
         "480.webp": made["thumb.webp"],
         "1200.webp": made["large.webp"],
         "800.jpg": made["image.jpg"],
+        "112.webp": made["mini.webp"],
     }
 
 

@@ -30,6 +30,8 @@ class Filter:
     """The title of its page."""
     label: str
     """Its link in the row of filters on the list pages."""
+    mark: str
+    """The badge on a list card of a vendor it keeps."""
     description: str
     """Its page's description; `{place}` stands for the kelurahan and city."""
 
@@ -42,18 +44,21 @@ FILTERS: dict[str, Filter] = {
         wanted=lambda v: bool(v.halal),
         title="Usaha halal",
         label="Halal",
+        mark="Halal",
         description="Usaha bersertifikat halal di {place}",
     ),
     "diantar": Filter(
         wanted=lambda v: bool(v.delivery),
         title="Bisa diantar",
         label="Bisa diantar",
+        mark="Diantar",
         description="Usaha yang bisa mengantar pesanan di {place}",
     ),
     "qris": Filter(
         wanted=lambda v: Payment.qris in v.payment,
         title="Bayar dengan QRIS",
         label="QRIS",
+        mark="QRIS",
         description="Usaha yang menerima pembayaran QRIS di {place}",
     ),
 }

@@ -20,6 +20,7 @@ from generator.photos.publish import Published
 # category (another kelurahan may define its own) gets `umum.svg`.
 ICONS = frozenset({"makanan", "minuman", "kerajinan", "fesyen", "jasa", "buah", "bunga", "sayuran"})
 ICON = 96  # CSS pixels of the placeholder icon
+CARD = 56  # CSS pixels of a list card's square picture (`publish.MINI` is twice that)
 
 # The large photo spans the content column: the whole phone screen less its margins,
 # at most Material's ~38rem column on a wider screen.
@@ -69,12 +70,25 @@ class Pictures:
             "</figure>"
         )
 
-    def placeholder(self) -> Markup:
+    def _icon(self) -> str:
         category = self.vendor.category
-        icon = f"assets/kategori/{category if category in ICONS else 'umum'}.svg"
+        return self._url(f"assets/kategori/{category if category in ICONS else 'umum'}.svg")
+
+    def placeholder(self) -> Markup:
         return Markup(
-            f'<p class="foto-kosong"><img src="{self._url(icon)}" width="{ICON}"'
+            f'<p class="foto-kosong"><img src="{self._icon()}" width="{ICON}"'
             f' height="{ICON}" alt=""></p>'
+        )
+
+    def card(self) -> Markup:
+        """A list card's square: the main photo's middle, or the category's icon. Its size
+        is given (nothing moves when it arrives) and it loads only as the list is scrolled
+        to it. No alt text: the vendor's name is the card's link, right beside it."""
+        photo = self.main()
+        src = self._url(photo.mini_path) if photo else self._icon()
+        return Markup(
+            f'<img class="kartu-foto" src="{src}" width="{CARD}" height="{CARD}" alt=""'
+            ' loading="lazy" decoding="async">'
         )
 
     def gallery(self) -> Markup:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator.content.index import Index
 from generator.content.model import Event
 from generator.content.plan import row_numbers
-from generator.web.stats import SVG_TEMPLATES, shorten
+from generator.web.stats import MARKUP_TEMPLATES, shorten
 
 CELL, HEIGHT, GAP, LABEL = 64, 44, 8, 76  # px: a stall, a row, between them, "Baris 1"
 NAME_CHARS = 40  # in the stall's tooltip; the text list below the plan has the whole name
@@ -59,7 +59,7 @@ def plan_svg(event: Event, rows: list[Row]) -> Markup:
     has none); every text escaped by the template."""
     widest = max((len(labels) for labels in event.denah or []), default=0)
     return Markup(
-        SVG_TEMPLATES.get_template("denah.svg.j2").render(
+        MARKUP_TEMPLATES.get_template("denah.svg.j2").render(
             rows=rows,
             name=event.name,
             width=LABEL + widest * (CELL + GAP),

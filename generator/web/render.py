@@ -20,10 +20,11 @@ from markupsafe import Markup
 from generator.content import formats, values
 from generator.content.index import FILTERS, Index
 from generator.content.model import Product, Vendor
-from generator.content.values import degrees, format_phone, parse_open_hours
+from generator.content.values import degrees, format_phone
 from generator.photos.html import Pictures
 from generator.photos.publish import Published
 from generator.web import jsonld, markdown, opendata, stats
+from generator.web.cards import hours_spec, vendor_cards
 from generator.web.frontmatter import Meta, front_matter, read_back
 from generator.web.pagination import chunks
 from generator.web.plan import plan_rows, plan_svg
@@ -168,6 +169,7 @@ class SiteRenderer:
             link=functools.partial(page_link, path),
             url=functools.partial(_url, path),
             pictures=functools.partial(Pictures, path, photos=self.photos),
+            cards=functools.partial(vendor_cards, path, index=self.index, photos=self.photos),
             **self.shared,
             **context,
         )
@@ -439,11 +441,8 @@ def _size(body: str) -> Markup:
 def _open_now(hours: str) -> Markup:
     """A place for "Buka sekarang" / "Tutup", filled in by the reader's clock (katalog.js),
     when the opening hours are in the documented form; nothing otherwise."""
-    ranges = parse_open_hours(hours)
-    if not ranges:
-        return Markup("")
-    spec = ";".join(f"{','.join(map(str, days))} {start}-{end}" for days, start, end in ranges)
-    return Markup(f' <span class="buka" data-jam="{spec}"></span>')
+    spec = hours_spec(hours)
+    return Markup(f' <span class="buka" data-jam="{spec}"></span>' if spec else "")
 
 
 def _stands_key(index: Index, slug: str) -> tuple:

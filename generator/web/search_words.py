@@ -30,6 +30,7 @@ SEPARATOR = re.compile(r"[\s\-,:!=\[\]()\"/]+|\.(?!\d)")
 WORD = re.compile(r"[a-z]{3,}")
 TOKEN = re.compile(r"[a-z0-9]+")
 TEMPLATES = Path(__file__).parent / "templates"
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
 
 @functools.cache
@@ -89,8 +90,11 @@ def site_words(index: Index) -> set[str]:
 @functools.cache
 def _own_words() -> frozenset[str]:
     # A catalogue's own pages (the city's, in templates/city/, are not a catalogue's).
-    texts = [path.read_text("utf-8") for path in sorted(TEMPLATES.glob("*.j2"))]
-    texts += [f"{f.title} {f.label} {f.description}" for f in FILTERS.values()]
+    # Without the templates' comments: they are notes to developers, in English.
+    texts = [
+        JINJA_COMMENT.sub(" ", path.read_text("utf-8")) for path in sorted(TEMPLATES.glob("*.j2"))
+    ]
+    texts += [f"{f.title} {f.label} {f.mark} {f.description}" for f in FILTERS.values()]
     texts += PAYMENT_NAMES.values()
     return frozenset(_tokens(texts))
 

@@ -101,9 +101,10 @@ def charts(index: Index) -> list[Chart]:
     return out
 
 
-SVG_TEMPLATES = jinja2.Environment(
+# Raw HTML and SVG that pages carry inline; Python-Markdown passes such blocks as they are.
+MARKUP_TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.web", "templates"),
-    autoescape=True,  # SVG is XML: every text from YAML is escaped
+    autoescape=True,  # inline SVG and HTML (charts, the stall plan, list cards): text is escaped
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
@@ -158,7 +159,7 @@ def svg(chart: Chart) -> str:
         }
         for i, b in enumerate(chart.bars)
     ]
-    return SVG_TEMPLATES.get_template("chart.svg.j2").render(
+    return MARKUP_TEMPLATES.get_template("chart.svg.j2").render(
         chart=chart,
         rows=rows,
         width=WIDTH,

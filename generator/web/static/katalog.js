@@ -29,7 +29,8 @@ function showOpenNow() {
       return parts[0].split(",").indexOf(String(day)) >= 0 &&
         minute >= toMinutes(times[0]) && minute < toMinutes(times[1]);
     });
-    el.textContent = open ? "Buka sekarang" : "Tutup";
+    // A list card (data-hanya-buka) says only "Buka sekarang"; a vendor page says both.
+    el.textContent = open ? "Buka sekarang" : "hanyaBuka" in el.dataset ? "" : "Tutup";
     el.className = "buka " + (open ? "buka--ya" : "buka--tidak");
   });
 }

@@ -390,7 +390,7 @@ def test_filters_work_without_javascript(browser, base_url: str) -> None:
     page.locator("article").get_by_role("link", name="Halal", exact=True).click()
     page.wait_for_url("**/saring/halal/")
     assert page.locator("h1").first.inner_text() == "Usaha halal"
-    listed = set(page.locator("article li strong > a").all_inner_texts())
+    listed = set(page.locator("article li.kartu a.kartu-nama").all_inner_texts())
     assert listed == halal and len(halal) >= 2
     context.close()
 

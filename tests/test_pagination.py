@@ -26,7 +26,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def listed(page: str) -> list[str]:
-    return re.findall(r"\]\((?:\.\./)*(?:usaha/)?(usaha-\d+)\.md\)", page)
+    """The vendors a list page's cards link to (web/cards.py: final URLs)."""
+    return re.findall(r'<a class="kartu-nama" href="(?:\.\./)*(?:usaha/)?(usaha-\d+)/"', page)
 
 
 def test_every_vendor_is_on_exactly_one_page_of_each_list(big: Path) -> None:

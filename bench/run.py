@@ -6,7 +6,9 @@ PDFs up to date), "floor" is `mkdocs build` run again on a copy of the very docs
 build wrote (PDFs and photos included): each replaces the site of its previous run, as a
 second run of either command does. "ratio" is build / floor, the number to watch; "CPU
 ratio" is the same for processor time, steadier on a busy machine. "print" makes every PDF
-from scratch, timed apart (bench/pdf.py looks closer at the whole-catalogue PDF).
+from scratch, timed apart; "print edit" then makes them again after one vendor's price
+changed (what shows it is remade); bench/pdf.py looks closer, and checks the edited PDFs
+against a build from scratch.
 
     ../.venv/bin/python run.py --sizes 1000 --quick   # only build and floor, for iterating
 
@@ -20,6 +22,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -60,7 +63,8 @@ FLOOR = [PY, "-m", "mkdocs", "build", "-q", "-f", "floor.yml", "-d", "floor-site
 
 def measure(n: int, work: Path, repeats: int, quick: bool = False) -> dict:
     folder = prepare(n, work)
-    steps = ["build", "floor"] if quick else ["check", "generate", "build", "floor", "print"]
+    steps = ["build", "floor"]
+    steps += [] if quick else ["check", "generate", "print", "print_edit"]
     runs: dict[str, list[tuple[float, float, float]]] = {step: [] for step in steps}
     generate = (
         "from pathlib import Path; from generator.pipeline import generate; "
@@ -87,6 +91,16 @@ def measure(n: int, work: Path, repeats: int, quick: bool = False) -> dict:
             runs["print"].append(
                 timed([PY, "-m", "generator", "print", "--out", "print-out"], folder)
             )
+            edited = folder / "print-content"  # a copy: the builds above stay unchanged
+            shutil.rmtree(edited, ignore_errors=True)
+            shutil.copytree(folder / "content", edited)
+            vendor = edited / "vendors" / "usaha-0.yml"
+            text = vendor.read_text("utf-8")
+            price = re.search(r"price: (\d+)", text)
+            assert price, "the synthetic vendor has a price"
+            vendor.write_text(text.replace(price[0], f"price: {int(price[1]) + 1}", 1), "utf-8")
+            command = ["print", "--content", "print-content", "--out", "print-out"]
+            runs["print_edit"].append(timed([PY, "-m", "generator", *command], folder))
     site = folder / "site"
     row = {
         "vendors": n,
@@ -134,7 +148,7 @@ def main() -> None:
         return
     print(
         f"{'vendors':>8} {'check s':>8} {'gen s':>7} {'build s':>8} {'floor s':>8} "
-        f"{'ratio':>6} {'CPU ratio':>9} {'print s':>8} "
+        f"{'ratio':>6} {'CPU ratio':>9} {'print s':>8} {'edit s':>7} "
         f"{'peak MB':>8} {'page KB':>8} {'index B/v':>10}"
         f" {'words gz KB':>11}"
     )
@@ -143,6 +157,7 @@ def main() -> None:
             f"{r['vendors']:>8} {r['check_s']:>8.2f} {r['generate_s']:>7.2f} "
             f"{r['build_s']:>8.2f} {r['floor_s']:>8.2f} "
             f"{r['ratio_to_floor']:>6.2f} {r['cpu_ratio_to_floor']:>9.2f} {r['print_s']:>8.2f} "
+            f"{r['print_edit_s']:>7.2f} "
             f"{r['build_mb']:>8.0f} {r['vendor_page_bytes'] / 1024:>8.1f} "
             f"{r['search_index_bytes_per_vendor']:>10.0f} "
             f"{r['word_list_gzip_bytes'] / 1024:>11.1f}"

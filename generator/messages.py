@@ -900,11 +900,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Done: {made} PDF(s) made, {unchanged} unchanged, in {out}/.",
     ),
     "print.progress": ("membuat {path} …", "making {path} …"),
-    "print.no_pango": (
-        "PDF tidak bisa dibuat: pustaka sistem Pango tidak ada ({detail}); pasang dengan "
-        "`apt-get install {packages}`, lalu build lagi",
-        "cannot make the PDFs: the Pango system library is missing ({detail}); install it "
-        "with `apt-get install {packages}`, then build again",
+    "print.failed": (
+        "PDF tidak bisa dibuat ({detail}); ini kesalahan program, bukan isi katalog: "
+        "laporkan ke pengelola bersama pesan ini",
+        "cannot make the PDFs ({detail}); this is a bug in the generator, not in the "
+        "content: report it to the maintainers with this message",
     ),
     "cli.regenerated": (
         "isi berubah: {written} halaman ditulis ulang",

@@ -265,17 +265,17 @@ def test_sites_are_exchanged_in_one_step(tmp_path: Path) -> None:
     assert (tmp_path / "new" / "index.html").read_text() == "lama"
 
 
-def test_missing_pango_gets_one_line(content: Path) -> None:
-    """Without the Pango system library WeasyPrint cannot load: the organiser reads which
-    Debian packages to install, not a traceback."""
+def test_a_broken_print_template_gets_one_line(content: Path, tmp_path: Path) -> None:
+    """Should the print template itself fail (a bug, or a Typst upgrade that reads it
+    otherwise), the organiser reads one line saying so and where, not a traceback, and no
+    half-made PDF is written."""
+    broken = tmp_path / "rusak.typ"
+    broken.write_text("#let data = (\n", "utf-8")
     fake = (
-        "import cffi, runpy\n"
-        "real = cffi.FFI.dlopen\n"
-        "def dlopen(self, name, *args):\n"
-        "    if 'pango' in str(name):\n"
-        "        raise OSError(f'cannot load library {name!r}: not found')\n"
-        "    return real(self, name, *args)\n"
-        "cffi.FFI.dlopen = dlopen\n"
+        "import runpy\n"
+        "from pathlib import Path\n"
+        "import generator.printed.typeset as typeset\n"
+        f"typeset.TEMPLATE = Path({str(broken)!r})\n"
         "runpy.run_module('generator', run_name='__main__')\n"
     )
     result = subprocess.run(
@@ -287,9 +287,10 @@ def test_missing_pango_gets_one_line(content: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 1
-    assert result.stderr.startswith(
-        "galat: PDF tidak bisa dibuat: pustaka sistem Pango tidak ada (cannot load library"
+    first = result.stderr.splitlines()[0]
+    assert first == (
+        "galat: PDF tidak bisa dibuat (unclosed delimiter, rusak.typ:1:12); ini kesalahan "
+        "program, bukan isi katalog: laporkan ke pengelola bersama pesan ini"
     )
-    assert "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (content.parent / "cetak" / "katalog.pdf").exists()

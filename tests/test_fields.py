@@ -135,13 +135,22 @@ def test_markdown_escaping_keeps_text_and_drops_markup() -> None:
 def test_site_and_paper_split_paragraphs_alike() -> None:
     """A blank line holding spaces looks blank in any editor: it starts a paragraph on the
     site and on paper (the printed catalogue once kept it inside one)."""
+    from conftest import FIXTURE, GOLDEN_DAY
+
+    from generator.content.index import build_index
     from generator.content.values import split_paragraphs
-    from generator.printed.render import environment
+    from generator.photos.inspect import load_with_photos
+    from generator.printed import render as print_render
     from generator.web.markdown import paragraphs
 
     typed = "Kue basah.\n   \nPesan  sehari\nsebelumnya.\n\n\n"
     assert split_paragraphs(typed) == ["Kue basah.", "Pesan sehari sebelumnya."]
-    assert environment().filters["paragraphs"](typed) == split_paragraphs(typed)
+    content = load_with_photos(FIXTURE)
+    slug = next(iter(content.vendors))
+    content.vendors[slug] = content.vendors[slug].model_copy(update={"description": typed})
+    card = print_render.catalogue_document(build_index(content, GOLDEN_DAY)).data["sections"]
+    printed = next(c for s in card for c in s["cards"] if c["anchor"] == f"u-{slug}")
+    assert printed["description"] == split_paragraphs(typed)
     assert paragraphs(typed) == "Kue basah\\.\n\nPesan sehari sebelumnya\\."
     assert split_paragraphs(None) == split_paragraphs(" \n ") == []
 

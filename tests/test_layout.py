@@ -124,7 +124,7 @@ def test_check_loads_no_renderer_no_mkdocs_no_photo_pool() -> None:
     heavy = {
         "mkdocs",
         "jinja2",
-        "weasyprint",
+        "typst",
         "pypdf",
         "segno",
         "concurrent.futures.process",

@@ -214,9 +214,49 @@ def test_stall_cards_four_to_a_sheet_with_working_qr_codes(printed: Path, index)
     assert qr_codes(render(path, 1, dpi=100)) == {f"{SITE}usaha/{s.vendor}/" for s in stalls}
 
 
+def closed_box(png: Path) -> bool:
+    """Whether the page shows a box whose four sides meet: a black line runs down each
+    side of the page's text column, and black lines across (but for the rounded corners)
+    join their ends."""
+    from PIL import Image
+
+    im = Image.open(png).convert("L").point(lambda v: 255 if v < 200 else 0)
+    width, height = im.size
+    pixels = im.load()
+
+    def run(x: int) -> tuple[int, int]:
+        """The longest stretch of black down column x."""
+        best, start = (0, -1), None
+        for y in range(height + 1):
+            if y < height and pixels[x, y]:
+                start = y if start is None else start
+            elif start is not None:
+                best = max(best, (start, y - 1), key=lambda r: r[1] - r[0])
+                start = None
+        return best
+
+    runs = {x: run(x) for x in range(width)}
+    sides = [x for x, (y0, y1) in runs.items() if y1 - y0 > 0.3 * height]
+    left = [x for x in sides if x < width / 3]
+    right = [x for x in sides if x > 2 * width / 3]
+    if not (left and right):
+        return False
+    (top, bottom), inner = runs[left[0]], (left[-1] + 1, right[0])
+
+    def across(rows: range) -> bool:
+        return any(
+            sum(pixels[x, row] > 0 for x in range(*inner)) > 0.9 * (inner[1] - inner[0])
+            for row in rows
+        )
+
+    # The sides stop where the rounded corners begin, up to 2 mm (8 px) from the lines.
+    closed = across(range(max(top - 12, 0), top)) and across(range(bottom, bottom + 12))
+    return closed and abs(runs[right[-1]][1] - bottom) <= 2
+
+
 def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> None:
-    from generator.printed import compose as print_compose
     from generator.printed import render as print_render
+    from generator.printed import typeset
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
@@ -228,7 +268,7 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
     (content / "vendors" / "amplang-uji.yml").write_text(yaml.safe_dump(vendor), "utf-8")
     index = build_index(load_with_photos(content), GOLDEN_DAY)
     pdf = tmp_path / "katalog.pdf"
-    pdf.write_bytes(print_compose.make(print_render.catalogue_plan(index)))
+    pdf.write_bytes(typeset.typeset(print_render.catalogue_document(index)))
 
     reader = PdfReader(pdf)
     texts = pages_text(pdf)
@@ -237,6 +277,11 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
     pages = [t for t in texts if "/ bungkus" in t]
     assert len(pages) >= 5
     assert all("Produk — Amplang Uji" in t for t in pages)
+    # Each page's piece of the card is a closed box: its border goes all round, also
+    # where the card breaks (top and bottom lines, and sides that end at them).
+    for number, text in enumerate(texts, start=1):
+        if "/ bungkus" in text:
+            assert closed_box(render(pdf, number, dpi=100)), number
     # Nothing is drawn outside the paper (an overflowing card would run off the page).
     for page in reader.pages:
         height = float(page.mediabox.height)
@@ -248,6 +293,31 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
 
         page.extract_text(visitor_text=visit)
         assert ys and all(0 <= y <= height for y in ys)
+
+
+def test_a_word_longer_than_a_line_stays_on_the_card(tmp_path: Path) -> None:
+    """A name or description of one endless word (a pasted link, a long hashtag) breaks
+    inside the card rather than running off the page: the right margin stays blank."""
+    from PIL import Image
+
+    from generator.printed import render as print_render
+    from generator.printed import typeset
+
+    content = load_with_photos(FIXTURE)
+    slug = next(iter(content.vendors))
+    long = {"name": "Amplang" + "x" * 300, "description": "kata " + "y" * 400}
+    content.vendors[slug] = content.vendors[slug].model_copy(update=long)
+    pdf = tmp_path / "katalog.pdf"
+    pdf.write_bytes(
+        typeset.typeset(print_render.catalogue_document(build_index(content, GOLDEN_DAY)))
+    )
+    texts = pages_text(pdf)
+    page = next(n for n, text in enumerate(texts, start=1) if "Amplangxxxx" in text)
+    image = Image.open(render(pdf, page, dpi=72)).convert("L")
+    width, height = image.size
+    margin = image.crop((width - round(10 / 25.4 * 72), 0, width, height))
+    assert margin.getextrema()[0] > 200  # nothing darker than the lightest grey
+    assert "y" * 40 in "".join(texts).replace("\u200b", "").replace(" ", "")
 
 
 def test_unchanged_pdfs_are_not_made_again_and_stale_ones_go(content: Path, tmp_path: Path) -> None:
@@ -306,7 +376,7 @@ def test_pdfs_made_from_the_same_are_not_rendered_to_find_out(
     out = tmp_path / "out"
     assert len(write_prints(index(), out).made) == 8
     with monkeypatch.context() as patched:
-        for name in ("catalogue_plan", "event_plan", "cards_html"):
+        for name in ("catalogue_document", "event_document", "cards_document"):
             patched.setattr(print_render, name, lambda *_: pytest.fail("rendered again"))
         again = write_prints(index(), out)
     assert (again.made, again.unchanged) == ([], 8)
@@ -330,6 +400,28 @@ def test_pdfs_made_from_the_same_are_not_rendered_to_find_out(
     later = index(GOLDEN_DAY + datetime.timedelta(days=1))
     assert write_prints(later, out).made == ["katalog.pdf", "katalog-booklet.pdf"]
     assert write_prints(later, out).made == []
+
+
+def test_pdfs_after_an_edit_are_those_a_build_from_scratch_makes(
+    content: Path, tmp_path: Path
+) -> None:
+    """The eve of a bazaar: a price changes, the build remakes what shows it, and what it
+    publishes is byte for byte what a build from nothing would publish."""
+    from generator.output.prints import write_prints
+
+    def pdfs(out: Path) -> dict[str, bytes]:
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.pdf")}
+
+    edited = tmp_path / "edited"
+    write_prints(build_index(load_with_photos(content), GOLDEN_DAY), edited)
+    vendor = content / "vendors" / "amplang-uji.yml"
+    vendor.write_text(vendor.read_text("utf-8").replace("price: 35000", "price: 36000"), "utf-8")
+    index = build_index(load_with_photos(content), GOLDEN_DAY)
+    assert len(write_prints(index, edited).made) == 4
+    fresh = tmp_path / "fresh"
+    write_prints(index, fresh)
+    assert pdfs(edited) == pdfs(fresh) and len(pdfs(fresh)) == 8
+    assert "Rp36.000" in " ".join(pages_text(edited / "katalog.pdf"))
 
 
 def test_site_links_the_pdfs_with_print_instructions(sample_site: Path) -> None:
@@ -372,28 +464,40 @@ def test_emoji_print_in_black_and_symbols_no_font_has_are_left_out(
     assert data["products"][0]["name"] in text and data["products"][0]["description"] in text
     assert "🫩" not in text
     fonts = pdf_fonts(out / "katalog.pdf")
-    assert {"Katalog-Sans", "Katalog-Emoji"} <= fonts
-    assert all(f.startswith(("Katalog-Sans", "Katalog-Emoji")) for f in fonts), fonts
+    assert {"NotoSans-Regular", "NotoEmoji-Regular"} <= fonts
+    assert all(f.startswith(("NotoSans-", "NotoEmoji-")) for f in fonts), fonts
 
 
-def test_contents_numbers_take_the_placeholders_width(index) -> None:
-    """The contents are laid out with a placeholder, then with the real numbers, and must
-    keep their length: a narrower number let a long name fit on one line less (seen with
-    the hostile corpus: 3 pages with the placeholder, 2 once numbered, and no PDF)."""
-    from fontTools.ttLib import TTFont
+def link_targets(reader: PdfReader, number: int) -> list[int]:
+    """The pages (1-based) the links on page `number` lead to, from the top down, a line
+    once (a line's link may come in pieces, one per run of text)."""
+    page = reader.pages[number - 1]
+    named = reader.named_destinations
+    found = []
+    for annot in page.get("/Annots", []):
+        annot = annot.get_object()
+        if annot.get("/Subtype") != "/Link":
+            continue
+        target = annot.get("/Dest") or annot["/A"]["/D"]
+        if isinstance(target, str):
+            target = named[target]
+            page_number = reader.get_destination_page_number(target)
+        else:
+            page_number = reader.get_page_number(target[0].get_object())
+        found.append((-round(float(annot["/Rect"][1])), page_number))
+    return [n + 1 for _, n in sorted(set(found))]
 
-    from generator.printed import render as print_render
 
-    font = TTFont(Path(print_render.__file__).parent / "fonts" / "NotoSans-Regular.ttf")
-    cmap, metrics = font.getBestCmap(), font["hmtx"]
-
-    def width(text: str) -> int:
-        return sum(metrics[cmap[ord(c)]][0] for c in text)
-
-    slug = next(iter(index.content.events))
-    plan = print_render.event_plan(index, slug)
-    numbered = re.findall(r'class="hlm">([^<]*)<', plan.contents(lambda _: "7").html)
-    placeholder = re.findall(r'class="hlm">([^<]*)<', plan.contents(None).html)
-    assert numbered and len(numbered) == len(placeholder)
-    assert {n.strip() for n in numbered} == {"7"}
-    assert {width(n) for n in numbered} == {width(p) for p in placeholder}
+def test_contents_and_index_entries_are_links_to_their_pages(printed: Path) -> None:
+    """On screen, a contents line or an index entry is tapped to go to its page: each
+    leads to the very page it prints."""
+    path = printed / "katalog.pdf"
+    reader = PdfReader(path)
+    lines = reader.pages[1].extract_text().splitlines()
+    printed_numbers = [
+        int(m[1]) for m in map(re.compile(r".+?\.{3,}\s*(\d+)").fullmatch, lines) if m
+    ]
+    assert link_targets(reader, 2) == printed_numbers
+    back = reader.pages[-1].extract_text().splitlines()
+    entries = [int(m[1]) for m in map(re.compile(r".+ — .+, hlm\. (\d+)").fullmatch, back) if m]
+    assert entries and link_targets(reader, len(reader.pages)) == entries

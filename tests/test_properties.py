@@ -224,7 +224,7 @@ SAFE_TAGS = {
 }
 
 
-IMAGE_ATTRS = {"src", "width", "height", "alt"}
+IMAGE_ATTRS = {"src", "width", "height", "alt", "loading", "decoding"}  # list cards: lazy
 # Every link the generator itself makes, whole: another page of the site (`../usaha/x.md`,
 # `#anchor`), its PDFs, a WhatsApp chat (its message percent-encoded), an Instagram
 # profile. Anything else in an href came from the content.
@@ -232,6 +232,7 @@ _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 OWN_LINK = re.compile(
     rf"(?:\.\./)*(?:{_SLUG}/)*{_SLUG}\.md(?:#{_SLUG})?"
     rf"|#{_SLUG}"
+    rf"|(?:\.\./)*(?:usaha/)?{_SLUG}/"  # a list card: raw HTML, so the page's final URL
     rf"|(?:\.\./)*(?:{_SLUG}/)*(?:katalog|katalog-booklet|kartu-lapak)\.pdf"
     r"|https://wa\.me/628[0-9]{8,11}(?:\?text=[A-Za-z0-9%._~-]+)?"
     r"|https://www\.instagram\.com/[A-Za-z0-9._]{1,30}/"
@@ -404,8 +405,8 @@ def as_cell(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    """The text a reader copies out of a PDF (poppler; pypdf misreads WeasyPrint's own
-    encodings as soon as one glyph stands for two spellings, e.g. é and e + U+0301), in
+    """The text a reader copies out of a PDF (poppler; pypdf misreads some encodings as
+    soon as one glyph stands for two spellings, e.g. é and e + U+0301), in
     the order it was written (`-raw`: poppler's reading of the layout may put the second
     line of a wrapped name before its first)."""
     done = subprocess.run(
@@ -423,7 +424,7 @@ def squashed(text: str) -> str:
     is broken anywhere), no variation selectors (the font decides emoji or text style),
     one Unicode spelling (NFC: é, not e + U+0301)."""
     text = unicodedata.normalize("NFC", text)
-    return "".join(text.split()).replace("\ufe0f", "").replace("\ufe0e", "")
+    return "".join(text.split()).replace("\ufe0f", "").replace("\ufe0e", "").replace("\u200b", "")
 
 
 @functools.cache

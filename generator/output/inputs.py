@@ -5,11 +5,11 @@ change (`write.unchanged_docs`, `prints.write_prints`).
 Complete rather than exact: besides the content and the day it takes in the generator
 itself, that is every file of its package (code, templates, stylesheets, fonts), Python's
 version, the name and version of every installed distribution (Jinja2, Babel, Pydantic,
-WeasyPrint…) and the language of messages. For pages, a change to any of them costs one
+Typst…) and the language of messages. For pages, a change to any of them costs one
 making of the files (which then compare as before), never a stale file. For PDFs it only
-makes their own fingerprints be worked out again (`printed.layout.fingerprint`: the HTML,
-stylesheet, fonts and versions, and `PRINT_FORMAT`): a change to how parts are composed or
-imposed (`printed/compose.py`, `booklet.py`) must bump `PRINT_FORMAT`. What it leaves out,
+makes their own fingerprints be worked out again (`printed.typeset.fingerprint`: the
+data, template, fonts and versions, and `PRINT_FORMAT`): a change to how booklets are
+imposed (`printed/booklet.py`) must bump `PRINT_FORMAT`. What it leaves out,
 a package's files edited in place without a new version, must not be done to a build.
 """
 

@@ -1,17 +1,19 @@
 """Write the printed catalogues (PDF) into a folder; the only module that writes PDFs.
 
-Laying out a PDF takes seconds, so a PDF is made again only when its HTML (or the
-stylesheet, fonts or engine) changed: a fingerprint of each is kept in a manifest
-(`manifest`) beside the PDFs, which also says which PDFs are ours, so only those are
-ever replaced or deleted. Rendering every HTML to fingerprint it takes a second too: the
-manifest also keeps what they were all made from (`inputs`), and a build made from the
-same takes the fingerprints from there.
+A PDF is made again only when its data (or the template, fonts or engine) changed: a
+fingerprint of each is kept in a manifest (`manifest`) beside the PDFs, which also says
+which PDFs are ours, so only those are ever replaced or deleted. The manifest also keeps
+what they were all made from (`inputs`): a build made from the same takes the
+fingerprints from there, without making the data again.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +28,17 @@ from generator.output.manifest import (
     write_atomically,
     write_manifest,
 )
-from generator.printed import layout, render
+from generator.printed import render, typeset
 from generator.problems import BuildFailed
 
 STATE = ".katalog-cetak.json"  # a dotfile: MkDocs does not publish it
 CATALOGUE = "katalog.pdf"
+
+
+# Each PDF is laid out in a process of its own: Typst keeps what it laid out in memory
+# until its process ends (about 0.7 GB for a 1,000-vendor catalogue), and two documents
+# are laid out side by side on two cores. Two at most: memory, not cores, is the limit.
+WORKERS = 2
 
 
 @dataclass(frozen=True)
@@ -38,10 +46,16 @@ class Job:
     """One PDF, and optionally its booklet."""
 
     path: str
-    source: Callable[[], str]
-    """Everything the PDF is made from (HTML): unchanged source, unchanged PDF."""
-    make: Callable[[], bytes]
+    document: Callable[[], render.Document]
+    """What the PDF shows; its `source()` is everything it is made from."""
     booklet: str | None = None
+
+    def source(self) -> str:
+        return self.document().source()
+
+    @property
+    def paths(self) -> list[str]:
+        return [self.path] + ([self.booklet] if self.booklet else [])
 
 
 @dataclass(frozen=True)
@@ -57,43 +71,53 @@ def booklet_name(path: str) -> str:
 
 def jobs(index: Index) -> list[Job]:
     """Every printed file: the whole catalogue, and per event its catalogue and stall cards."""
-    out = [_plan_job(CATALOGUE, lambda: render.catalogue_plan(index))]
+    out = [_job(CATALOGUE, lambda: render.catalogue_document(index), booklet=True)]
     for slug in sorted(index.content.events):
-        path = f"acara/{slug}/katalog.pdf"
-        out.append(_plan_job(path, lambda s=slug: render.event_plan(index, s)))
-        sheets = functools.cache(lambda s=slug: render.cards_html(index, s))
         out.append(
-            Job(
-                f"acara/{slug}/kartu-lapak.pdf",
-                lambda sheets=sheets: "\0".join(sheets()),
-                lambda sheets=sheets: _merge(sheets()),
-            )
+            _job(f"acara/{slug}/katalog.pdf", lambda s=slug: render.event_document(index, s), True)
+        )
+        out.append(
+            _job(f"acara/{slug}/kartu-lapak.pdf", lambda s=slug: render.cards_document(index, s))
         )
     return out
 
 
-def _plan_job(path: str, plan: Callable[[], render.Plan]) -> Job:
-    made = functools.cache(plan)  # the source and the PDF come from one plan
-    return Job(path, lambda: made().source(), lambda: _compose(made()), booklet_name(path))
+def _job(path: str, document: Callable[[], render.Document], booklet: bool = False) -> Job:
+    # The source and the PDF come from one document, made once.
+    return Job(path, functools.cache(document), booklet_name(path) if booklet else None)
 
 
-# Imported when a PDF is made: a build that finds them all up to date needs no pypdf.
-def _compose(plan: render.Plan) -> bytes:
-    from generator.printed import compose
+def _make(document: render.Document, booklet: bool, template: Path) -> list[bytes]:
+    """In a worker: the PDF, and its booklet."""
+    pdf = typeset.typeset(document, template)
+    if not booklet:
+        return [pdf]
+    from generator.printed import booklet as imposition  # only where a booklet is made
 
-    return compose.make(plan)
-
-
-def _merge(sheets: list[str]) -> bytes:
-    from generator.printed import compose
-
-    return compose.merge([laid.pdf for laid in layout.lay_out(sheets)])
+    return [pdf, imposition.impose(pdf)]
 
 
-def _booklet(pdf: bytes) -> bytes:
-    from generator.printed import booklet
-
-    return booklet.impose(pdf)
+def _made(
+    todo: list[Job], progress: Callable[[str], None] | None
+) -> Iterator[tuple[Job, list[bytes]]]:
+    """Each job with its PDFs, as they are made (by up to `WORKERS` processes)."""
+    if not todo:
+        return
+    context = multiprocessing.get_context("spawn")  # `serve` and the city build run threads
+    workers = min(WORKERS, len(todo), os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1) as pool:
+        futures = {}
+        for job in todo:
+            booklet = job.booklet is not None
+            futures[pool.submit(_make, job.document(), booklet, typeset.TEMPLATE)] = job
+        for future in as_completed(futures):
+            job = futures[future]
+            if progress:
+                progress(job.path)
+            try:
+                yield job, future.result()
+            except typeset.LayoutFailed as err:
+                raise BuildFailed(err.message()) from None
 
 
 def write_prints(
@@ -106,33 +130,30 @@ def write_prints(
     # The fingerprints of the last build, if it was made from the same as this one.
     known = before.files if before.made_from == made_from else {}
     after: dict[str, str] = {}
-    made: list[str] = []
     unchanged = 0
     owned = dict(before.files)  # what the manifest says while we work
+    todo: list[Job] = []
     for job in jobs(index):
-        key = known.get(job.path) or layout.fingerprint(job.source())
-        paths = [job.path] + ([job.booklet] if job.booklet else [])
-        for path in paths:
+        key = known.get(job.path) or typeset.fingerprint(job.source())
+        for path in job.paths:
             if path not in before.files and (out_dir / path).exists():
                 raise BuildFailed(t("build.clash", path=out_dir / path))
             after[path] = key
-        if all(before.files.get(p) == key and (out_dir / p).is_file() for p in paths):
-            unchanged += len(paths)
+        if all(before.files.get(p) == key and (out_dir / p).is_file() for p in job.paths):
+            unchanged += len(job.paths)
             continue
-        if progress:
-            progress(job.path)
-        for path in paths:
+        for path in job.paths:
             refuse_outside(out_dir, out_dir / path)
-        pdf = job.make()
+        todo.append(job)
+    if todo:
         # Claimed with no fingerprint first: a build killed half-way still knows these
         # files as its own, and makes them again next time.
-        owned.update(dict.fromkeys(paths, ""))
+        owned.update(dict.fromkeys((p for job in todo for p in job.paths), ""))
         write_manifest(state, Manifest(owned))
-        write_atomically(out_dir / job.path, pdf)
-        made.append(job.path)
-        if job.booklet:
-            write_atomically(out_dir / job.booklet, _booklet(pdf))
-            made.append(job.booklet)
+    for job, pdfs in _made(todo, progress):
+        for path, pdf in zip(job.paths, pdfs, strict=True):
+            write_atomically(out_dir / path, pdf)
+    made = [path for job in todo for path in job.paths]
     removed = remove_stale(out_dir, before.files.keys() - after.keys())
     now = Manifest(after, made_from)
     if now != before or made:  # `made` also when a PDF had gone missing

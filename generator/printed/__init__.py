@@ -1,1 +1,1 @@
-"""The printed catalogues: HTML for print, laid out as PDF by WeasyPrint, composed and imposed."""
+"""The printed catalogues: their data, laid out as PDF by Typst, and imposed as booklets."""

@@ -1,45 +1,36 @@
-"""The printed catalogue as HTML parts for WeasyPrint: model in, HTML text out.
+"""The printed documents as data for Typst: model in, plain JSON-able values out.
 
-Pure, like `render`: no disk access. Jinja2 autoescapes every value (the HTML
-is for a PDF, but text from YAML is still data, never markup).
+Pure: no disk access. Everything a page prints is formatted here (prices, dates, phone
+numbers, months), so the Typst templates (`templates/*.typ`) only place text. Typst reads
+this data as JSON and shows every string as text: a name like `#eval("…")` or `]` is
+printed as typed, never run or parsed (no escaping needed, none to forget).
 
-A catalogue is laid out in parts (cover, contents, chunks of vendor cards,
-programmes, index) rather than as one document: WeasyPrint's time and memory
-grow faster than linearly with a document's size, and parts can be laid out
-side by side. Parts that print page numbers (contents, programmes, index) take
-a `page` function; given none, they print a placeholder of the same width, which
-is also what the fingerprint of a catalogue is made from.
+Three kinds of document: the whole catalogue, one bazaar's catalogue, one bazaar's stall
+cards. A document's `source()` is everything it is made from: same source, same PDF.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from markupsafe import Markup
-
 from generator.content import formats
 from generator.content.formats import PAYMENT_NAMES
 from generator.content.index import Index
+from generator.content.model import Vendor
 from generator.content.plan import row_numbers, spots
 from generator.content.values import format_phone, split_paragraphs
 
 # A card with more products than this may continue on the next page (its table header,
 # which names the vendor, repeats there); shorter cards are never split.
 LONG_CARD = 14
-CHUNK = 50  # vendor cards per part: small enough to lay out quickly, big enough to fill pages
-INDEX_CHUNK = 800  # index lines per part
-
-PageNumbers = Callable[[str], str]  # anchor -> printed page number
-# The only fonts a PDF uses (Noto Sans, Noto Emoji; OFL, fonts/OFL.txt); also the base URL
-# print.css finds them from (`layout`).
+# The only fonts a PDF uses (Noto Sans, Noto Emoji; OFL, fonts/OFL.txt).
 FONTS = Path(str(resources.files("generator.printed") / "fonts"))
 
 # Symbols, pictographs, private and unassigned code points: a character of these kinds that
@@ -60,8 +51,8 @@ def _drawable() -> frozenset[int]:
     return frozenset(found)
 
 
-def printable(html: str) -> str:
-    """`html` without the symbols no shipped font can draw. Emoji print in black from
+def printable(text: str) -> str:
+    """`text` without the symbols no shipped font can draw. Emoji print in black from
     Noto Emoji (Noto has no colour emoji a black-and-white printer could use); the few it
     lacks are left out rather than printed as boxes. Letters of any script stay."""
     drawable = _drawable()
@@ -72,228 +63,251 @@ def printable(html: str) -> str:
             return char
         return ""
 
-    return _NOT_ASCII.sub(keep, html)
+    return _NOT_ASCII.sub(keep, text)
+
+
+_LONG_WORD = re.compile(r"\S{31,}")
+ZWSP = "\u200b"
+BREAK_EVERY = 20
+
+
+def breakable(text: str) -> str:
+    """`text` whose words longer than 30 characters (a pasted link, a long hashtag) may
+    break at a line's end: a zero-width space after every 20 or so characters, only
+    between two letters, digits or punctuation marks (never inside an emoji sequence or
+    before a combining mark). Typst breaks a line only where a break is allowed, and would
+    let such a word run off the card."""
+    return _LONG_WORD.sub(_break_word, text)
+
+
+def _break_word(match: re.Match[str]) -> str:
+    word, out, run = match[0], [], 0
+    for here, after in zip(word, word[1:] + " ", strict=True):
+        out.append(here)
+        run += 1
+        plain = unicodedata.category(here)[0] in "LNP" and unicodedata.category(after)[0] in "LNP"
+        if run >= BREAK_EVERY and plain:
+            out.append(ZWSP)
+            run = 0
+    return "".join(out).removesuffix(ZWSP)
+
+
+_NOT_TEXT = {"anchor", "url", "qr", "kind"}  # ours, read by the template, never printed as is
+
+
+def _printable(value: Any, key: str = "") -> Any:
+    if isinstance(value, str):
+        return value if key in _NOT_TEXT else breakable(printable(value))
+    if isinstance(value, dict):
+        return {name: _printable(item, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_printable(item, key) for item in value]
+    return value
 
 
 @dataclass(frozen=True)
-class Part:
-    """One piece of a printed document, laid out on its own."""
+class Document:
+    """One PDF: which template lays it out, and the data it shows."""
 
-    html: str
-    section: str | None
-    """Running header on its pages; None: no header, no page number (the cover)."""
-    bookmark: str | None = None
-    """A first-level PDF bookmark at its first page."""
-    bookmarks: list[tuple[str, str]] = field(default_factory=list)
-    """(anchor, title) of the cards it holds: second-level bookmarks."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line of the index at the back: a product and where its card row is."""
-
-    product: str
-    vendor: str
-    anchor: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A whole printed document: the parts whose layout does not depend on page numbers,
-    and the ones made once the others' page numbers are known."""
-
-    title: str
-    before: list[Part]
-    """Cover and contents (an event's plan after them); the contents are made again with
-    the real numbers."""
-    cards: list[Part]
-    after: Callable[[PageNumbers | None], list[Part]]
-    contents: Callable[[PageNumbers | None], Part]
+    kind: str
+    """`katalog`, `acara` or `kartu`: the template's part to use."""
+    data: dict[str, Any]
 
     def source(self) -> str:
-        """Everything the document is made from: same source, same PDF."""
-        parts = [*self.before, *self.cards, *self.after(None), self.contents(None)]
-        return "\0".join(part.html for part in parts)
-
-
-@functools.cache
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator.printed", "templates"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,  # HTML: every value from YAML is escaped
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(
-        rupiah=formats.rupiah,
-        tanggal=formats.tanggal,
-        phone=format_phone,
-        nomor=lambda n: f"{n:02d}",
-        paragraphs=split_paragraphs,  # the template escapes each
-    )
-    return env
-
-
-QR_MARK = re.compile(r'<img class="qr" data-qr="([0-9a-f]+)">')
-
-
-def qr_placeholder(url: str) -> Markup:
-    """A QR code's place: the code itself is made where the part is laid out (`with_qr`),
-    in the worker processes. The URL is one the generator built; written as hex, text from
-    YAML (always escaped, so never a raw `<`) can't pose as one."""
-    return Markup(f'<img class="qr" data-qr="{url.encode().hex()}">')
-
-
-def with_qr(html: str) -> str:
-    """Every QR code's place in `html` filled with the code."""
-    return QR_MARK.sub(lambda m: _qr_img(bytes.fromhex(m[1]).decode()), html)
-
-
-def _qr_img(url: str) -> str:
-    # A PNG of one pixel per module, drawn without smoothing: as sharp as SVG at any size,
-    # and WeasyPrint draws it at once where it walks an SVG path step by step (a fifth of
-    # the catalogue's time). Error level M survives a smudge or a fold; the quiet zone is
-    # in the image.
-    import segno  # here, in the workers: a build whose PDFs are up to date needs none
-
-    uri = segno.make(url, error="m", micro=False).png_data_uri(scale=1, border=2)
-    return f'<img class="qr" src="{uri}" alt="">'
+        """The data as the template reads it (JSON): same source, same PDF."""
+        return json.dumps(
+            {"kind": self.kind, **_printable(self.data)}, ensure_ascii=False, sort_keys=True
+        )
 
 
 def anchor(slug: str, number: int | None = None) -> str:
-    """Element ids: slugs are `a-z0-9-`, so these are safe as they are."""
+    """Labels in the document: slugs are `a-z0-9-`, so these are safe as they are."""
     return f"u-{slug}" if number is None else f"p-{slug}-{number}"
 
 
-def catalogue_plan(index: Index) -> Plan:
+@functools.lru_cache(maxsize=65536)
+def qr_png(url: str) -> list[int]:
+    """A QR code as a PNG of one pixel per module, its bytes as numbers (what JSON can
+    carry; Typst draws it unsmoothed, as sharp as a vector at any size). Error level M
+    survives a smudge or a fold; the quiet zone is in the image. Mask pattern 0: any mask
+    makes a valid code, and trying all eight took 70 % of a catalogue's time (the printed
+    codes are read back by the tests)."""
+    import io
+
+    import segno
+
+    out = io.BytesIO()
+    code = segno.make(url, error="m", micro=False, mask=0, boost_error=False)
+    code.save(out, kind="png", scale=1, border=2)
+    return list(out.getvalue())
+
+
+def _common(index: Index, title: str) -> dict[str, Any]:
+    catalogue = index.content.catalogue
+    return {
+        "title": title,
+        "catalogue": catalogue.title,
+        "kelurahan": catalogue.kelurahan,
+        "kecamatan": catalogue.kecamatan,
+        "city": catalogue.city,
+    }
+
+
+def catalogue_document(index: Index) -> Document:
     """Cover, contents, a section per category and programme, the product index."""
     catalogue = index.content.catalogue
     categories = [c for c in catalogue.categories if index.by_category.get(c.id)]
-    cards: list[Part] = []
-    for c in categories:
-        cards += _card_parts(
-            index,
-            c.name,
-            f"kategori-{c.id}",
-            c.description,
-            [(s, None) for s in index.by_category[c.id]],
-        )
     shown = [slug for c in categories for slug in index.by_category[c.id]]
+    site = catalogue.site_url
+    data = _common(index, catalogue.title) | {
+        "cover": {
+            "vendors": len(index.vendor_slugs),
+            "sections": len(categories),
+            "description": catalogue.description,
+            "url": site,
+            "qr": qr_png(site) if site else None,
+            "printed": formats.tanggal(index.today),
+        },
+        "contact": format_phone(catalogue.contact_whatsapp) if catalogue.contact_whatsapp else None,
+        "sections": [
+            {
+                "heading": c.name,
+                "anchor": f"kategori-{c.id}",
+                "description": c.description,
+                "scan_hint": bool(site),
+                "cards": [_card(index, slug) for slug in index.by_category[c.id]],
+            }
+            for c in categories
+        ],
+        "programmes": [_programme(index, p) for p in catalogue.programmes],
+        "index": _index_entries(index, shown),
+    }
+    return Document("katalog", data)
 
-    def after(page: PageNumbers | None) -> list[Part]:
-        parts = [_programme(index, p, page) for p in catalogue.programmes]
-        return [*parts, *_index_parts(index, shown, page)]
 
-    def contents(page: PageNumbers | None) -> Part:
-        entries = [(None, c.name, f"kategori-{c.id}") for c in categories]
-        entries += [(None, f"Program {p.name}", f"program-{p.id}") for p in catalogue.programmes]
-        entries.append((None, "Indeks produk", "indeks"))
-        return _contents(index, catalogue.title, "Daftar isi", entries, page, stalls=False)
-
-    cover = _render("cover.html.j2", index, catalogue.title, None, sections=len(categories))
-    return Plan(catalogue.title, [Part(cover, None), contents(None)], cards, after, contents)
-
-
-def event_plan(index: Index, slug: str) -> Plan:
-    """One bazaar: its stall list up front, then the cards in stall order, then the index."""
+def event_document(index: Index, slug: str) -> Document:
+    """One bazaar: its stall list up front, its plan, the cards in stall order, the index."""
     event = index.event(slug)
     stalls = index.stalls(slug)
-    cards = _card_parts(index, "Lapak", "lapak", None, [(s.vendor, s.stall) for s in stalls])
-
-    def after(page: PageNumbers | None) -> list[Part]:
-        return _index_parts(index, [s.vendor for s in stalls], page)
-
-    def contents(page: PageNumbers | None) -> Part:
-        entries = [(s.stall, index.vendor(s.vendor).name, anchor(s.vendor)) for s in stalls]
-        entries.append((None, "Indeks produk", "indeks"))
-        return _contents(index, event.name, "Daftar lapak", entries, page, stalls=True)
-
     page = index.content.catalogue.url(f"acara/{slug}/")
-    cover = _render("event_cover.html.j2", index, event.name, None, e=event, event_url=page)
-    before = [Part(cover, None), contents(None)]
-    if event.denah:  # a page of its own, after the stall list
-        numbers = row_numbers(event)
-        plan = _render("denah.html.j2", index, event.name, None, e=event, numbers=numbers)
-        before.append(Part(plan, "Denah lapak", "Denah lapak"))
-    return Plan(event.name, before, cards, after, contents)
+    when = formats.tanggal(event.date)
+    hours = f"{event.start}–{event.end} WITA" if event.start and event.end else None
+    if event.start and not event.end:
+        hours = f"{event.start} WITA"
+    data = _common(index, event.name) | {
+        "cover": {
+            "date": when,
+            "hours": hours,
+            "location": event.location,
+            "organizer": event.organizer,
+            "stalls": len(stalls),
+            "description": event.description,
+            "url": page,
+            "qr": qr_png(page) if page else None,
+        },
+        "stalls": [
+            {"stall": s.stall, "name": index.vendor(s.vendor).name, "anchor": anchor(s.vendor)}
+            for s in stalls
+        ],
+        "plan": _plan(event) if event.denah else None,
+        "scan_hint": bool(index.content.catalogue.site_url),
+        "cards": [_card(index, s.vendor, s.stall) for s in stalls],
+        "index": _index_entries(index, [s.vendor for s in stalls]),
+    }
+    return Document("acara", data)
 
 
-def cards_html(index: Index, slug: str) -> list[str]:
-    """Stall cards for one bazaar: A6, four to an A4 sheet; in parts of CHUNK sheets."""
-    stalls = index.stalls(slug)
-    sheets = [stalls[i : i + 4] for i in range(0, len(stalls), 4)]
+def cards_document(index: Index, slug: str) -> Document:
+    """Stall cards for one bazaar: A6, four to an A4 sheet."""
     event = index.event(slug)
-    return [
-        _render(
-            "cards.html.j2",
-            index,
-            event.name,
-            None,
-            e=event,
-            sheets=sheets[i : i + CHUNK],
-            spots=spots(event),
-        )  # fmt: skip
-        for i in range(0, len(sheets), CHUNK)
-    ]
-
-
-def frame_html(title: str, sections: list[str | None], first: int = 1) -> str:
-    """Running headers and page numbers for pages `first`, `first + 1`, … of a document, one
-    per entry of `sections` (None: neither, as on the cover)."""
-    return printable(
-        environment()
-        .get_template("frame.html.j2")
-        .render(title=title, sections=sections, first=int(first))
-    )
-
-
-def _contents(
-    index: Index,
-    title: str,
-    heading: str,
-    entries: Sequence[tuple[str | None, str, str]],
-    page: PageNumbers | None,
-    stalls: bool,
-) -> Part:
-    """A contents page: (stall label or None, name, anchor) a line, and its page number;
-    `stalls`: an event's list of stalls (no catalogue contact line under it)."""
-    html = _render(
-        "toc.html.j2", index, title, page, heading=heading, entries=entries, stalls=stalls
-    )
-    return Part(html, heading, heading)
-
-
-def _card_parts(
-    index: Index,
-    heading: str,
-    section_id: str,
-    description: str | None,
-    cards: list[tuple[str, str | None]],
-) -> list[Part]:
-    parts = []
-    for start in range(0, len(cards), CHUNK):
-        chunk = cards[start : start + CHUNK]
-        first = start == 0
-        html = _render(
-            "cards.part.html.j2",
-            index,
-            heading,
-            None,
-            heading=heading if first else None,
-            section_id=section_id,
-            description=description,
-            cards=chunk,
+    where = spots(event)
+    catalogue = index.content.catalogue
+    cards = []
+    for s in index.stalls(slug):
+        vendor = index.vendor(s.vendor)
+        url = catalogue.url(f"usaha/{s.vendor}/")
+        spot = where.get(s.stall.upper())
+        cards.append(
+            {
+                "stall": s.stall,
+                "spot": str(spot) if spot else None,
+                "name": vendor.name,
+                "category": _category_names(index)[vendor.category],
+                "qr": qr_png(url) if url else None,
+                "whatsapp": format_phone(vendor.whatsapp) if vendor.whatsapp else None,
+            }
         )
-        marks = [
-            (anchor(s), f"{stall} {index.vendor(s).name}" if stall else index.vendor(s).name)
-            for s, stall in chunk
-        ]
-        parts.append(Part(html, heading, heading if first else None, marks))
-    return parts
+    data = _common(index, event.name) | {
+        "footer": f"{event.name} · {catalogue.title}",
+        "sheets": [cards[i : i + 4] for i in range(0, len(cards), 4)],
+    }
+    return Document("kartu", data)
 
 
-def _programme(index: Index, programme: Any, page: PageNumbers | None) -> Part:
+def _category_names(index: Index) -> dict[str, str]:
+    return {c.id: c.name for c in index.content.catalogue.categories}
+
+
+def _card(index: Index, slug: str, stall: str | None = None) -> dict[str, Any]:
+    vendor = index.vendor(slug)
+    catalogue = index.content.catalogue
+    url = catalogue.url(f"usaha/{slug}/")
+    months = formats.month_names("abbreviated")
+    programmes = {p.id: p.name for p in catalogue.programmes}
+    meta = [_category_names(index)[vendor.category]]
+    meta += [programmes[vendor.programme]] if vendor.programme else []
+    meta += [vendor.owner] if vendor.owner else []
+    if vendor.rt:
+        meta.append(f"RT {vendor.rt:02d}" + (f"/RW {vendor.rw:02d}" if vendor.rw else ""))
+    badges = [
+        f"{name} {code}"
+        for name, code in (("HALAL", vendor.halal), ("P-IRT", vendor.pirt), ("NIB", vendor.nib))
+        if code
+    ]
+    return {
+        "anchor": anchor(slug),
+        "stall": stall,
+        "name": vendor.name,
+        "meta": " · ".join(meta),
+        "description": split_paragraphs(vendor.description),
+        "badges": badges,
+        "long": len(vendor.products) > LONG_CARD,
+        "qr": qr_png(url) if url else None,
+        "products": [
+            {
+                "anchor": anchor(slug, number),
+                "name": p.name,
+                "unit": p.unit,
+                "available": p.available,
+                "description": p.description,
+                "season": ", ".join(months[m - 1] for m in p.season) or None,
+                "price": formats.rupiah(p.price),
+            }
+            for number, p in enumerate(vendor.products)
+        ],
+        "buy": _buy(vendor),
+        "where": " · ".join(
+            part
+            for part in (vendor.address, f"Buka {vendor.open_hours}" if vendor.open_hours else "")
+            if part
+        )
+        or None,
+    }
+
+
+def _buy(vendor: Vendor) -> dict[str, str | None]:
+    payment = ", ".join(PAYMENT_NAMES[p.value] for p in vendor.payment)
+    delivery = None
+    if vendor.delivery is not None:
+        delivery = "Bisa diantar" if vendor.delivery else "Ambil di tempat"
+    return {
+        "whatsapp": format_phone(vendor.whatsapp) if vendor.whatsapp else None,
+        "payment": f"Bayar: {payment}" if payment else None,
+        "delivery": delivery,
+    }
+
+
+def _programme(index: Index, programme: Any) -> dict[str, Any]:
     members = index.by_programme.get(programme.id, [])
     months = formats.month_names()
     rows = [
@@ -301,72 +315,51 @@ def _programme(index: Index, programme: Any, page: PageNumbers | None) -> Part:
     ]
     rows.sort(key=lambda row: (row[1].name.casefold(), row[0].name.casefold()))
     calendar = [
-        (months[m - 1], [(v, p) for v, p in rows if m in p.season])
+        {
+            "month": months[m - 1],
+            "rows": [{"product": p.name, "vendor": v.name} for v, p in rows if m in p.season],
+        }
         for m in range(1, 13)
         if any(m in p.season for _, p in rows)
     ]
-    name = f"Program {programme.name}"
-    html = _render(
-        "programme.html.j2", index, name, page, p=programme, members=members, calendar=calendar
-    )
-    return Part(html, name, name)
+    return {
+        "heading": f"Program {programme.name}",
+        "anchor": f"program-{programme.id}",
+        "description": programme.description,
+        "members": [{"name": index.vendor(s).name, "anchor": anchor(s)} for s in members],
+        "calendar": calendar,
+    }
 
 
-def _index_parts(index: Index, slugs: list[str], page: PageNumbers | None) -> list[Part]:
-    """Every product of these vendors, by product name, pointing at its own row."""
+def _index_entries(index: Index, slugs: list[str]) -> list[dict[str, Any]]:
+    """Every product of these vendors, by product name, pointing at its own row; grouped
+    by first letter (`#` for a name that starts with no letter)."""
     entries = [
-        Entry(product.name, index.vendor(slug).name, anchor(slug, number))
+        (product.name, index.vendor(slug).name, anchor(slug, number))
         for slug in dict.fromkeys(slugs)
         for number, product in enumerate(index.vendor(slug).products)
     ]
-    entries.sort(key=lambda e: (e.product.casefold(), e.vendor.casefold(), e.anchor))
-    parts = []
-    for start in range(0, max(len(entries), 1), INDEX_CHUNK):
-        first = start == 0
-        html = _render(
-            "index.html.j2",
-            index,
-            "Indeks produk",
-            page,
-            heading=first,
-            entries=entries[start : start + INDEX_CHUNK],
-        )
-        parts.append(Part(html, "Indeks produk", "Indeks produk" if first else None))
-    return parts
+    entries.sort(key=lambda e: (e[0].casefold(), e[1].casefold(), e[2]))
+    groups: list[dict[str, Any]] = []
+    for product, vendor, target in entries:
+        first = product[:1].upper() if product[:1].isalpha() else "#"
+        if not groups or groups[-1]["letter"] != first:
+            groups.append({"letter": first, "entries": []})
+        groups[-1]["entries"].append({"product": product, "vendor": vendor, "anchor": target})
+    return groups
 
 
-def _render(
-    template: str, index: Index, title: str, page: PageNumbers | None, **context: Any
-) -> str:
-    catalogue = index.content.catalogue
-    return printable(
-        environment()
-        .get_template(template)
-        .render(
-            title=title,
-            idx=index,
-            cat=catalogue,
-            categories={c.id: c for c in catalogue.categories},
-            programme_names={p.id: p.name for p in catalogue.programmes},
-            months=formats.month_names("abbreviated"),
-            payment_names=PAYMENT_NAMES,
-            qr=qr_placeholder,  # `{{ qr(url) }}`: the code is drawn in when laid out
-            vendor_url=lambda slug: catalogue.url(f"usaha/{slug}/"),
-            site_url=catalogue.site_url,
-            long_card=LONG_CARD,
-            anchor=anchor,
-            page=page or (lambda _: PLACEHOLDER),
-            page_column=lambda anchor: (page(anchor) if page else PLACEHOLDER).rjust(
-                len(PLACEHOLDER), FIGURE_SPACE
-            ),
-            **context,
-        )
-    )
+# The plan's page: stalls as boxes of at most this size (mm), smaller when a row is long.
+PLAN_CELL, PLAN_WIDTH = 14.0, 100.0
 
 
-# The contents are laid out with the placeholder first and must not change length once
-# numbered, so their numbers take its width whatever their digits (right-aligned): a
-# narrower number could pull a long name back onto one line. Noto Sans's digits and the
-# figure space are all equally wide.
-PLACEHOLDER = "000"
-FIGURE_SPACE = "\u2007"
+def _plan(event: Any) -> dict[str, Any]:
+    widest = max((len(labels) for labels in event.denah), default=1)
+    return {
+        "name": event.name,
+        "cell": round(min(PLAN_CELL, PLAN_WIDTH / max(widest, 1)), 2),
+        "rows": [
+            {"number": number, "labels": list(labels)}
+            for labels, number in zip(event.denah, row_numbers(event), strict=True)
+        ],
+    }

@@ -900,6 +900,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Done: {made} PDF(s) made, {unchanged} unchanged, in {out}/.",
     ),
     "print.progress": ("membuat {path} …", "making {path} …"),
+    "print.crashed": (
+        "{path} tidak bisa dibuat: prosesnya berhenti mendadak (mungkin kehabisan memori); "
+        "tutup program lain lalu build lagi",
+        "cannot make {path}: its process stopped suddenly (out of memory, most likely); close "
+        "other programs, then build again",
+    ),
     "print.failed": (
         "PDF tidak bisa dibuat ({detail}); ini kesalahan program, bukan isi katalog: "
         "laporkan ke pengelola bersama pesan ini",

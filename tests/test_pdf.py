@@ -254,6 +254,102 @@ def closed_box(png: Path) -> bool:
     return closed and abs(runs[right[-1]][1] - bottom) <= 2
 
 
+FOOT = 13.5 / 25.4 * 72  # points: the 15 mm bottom margin, where only the page number is
+
+
+def all_on_paper(reader: PdfReader) -> bool:
+    """No text but the page number is drawn in the bottom margin or off the paper (an
+    overflowing card would run into the page number and off the page)."""
+    for page in reader.pages:
+        ys: list[float] = []
+
+        def visit(text, cm, tm, font, size, ys=ys):
+            if text.strip() and not text.strip().isdigit():
+                ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=visit)
+        if not ys or not all(FOOT <= y <= float(page.mediabox.height) for y in ys):
+            return False
+    return True
+
+
+def test_a_card_of_few_products_but_much_text_continues_rather_than_runs_off(
+    tmp_path: Path,
+) -> None:
+    """A card with the longest description the format allows and ten long product notes
+    is taller than a page: it continues on the next one, whole, like a long card."""
+    from generator.printed import render as print_render
+    from generator.printed import typeset
+
+    content = load_with_photos(FIXTURE)
+    slug = next(iter(content.vendors))
+    vendor = content.vendors[slug]
+    products = [
+        vendor.products[0].model_copy(
+            update={"name": f"Produk {i}", "description": "lorem ipsum " * 16}
+        )
+        for i in range(10)
+    ]
+    long = {"description": "kata " * 400, "products": products}  # 2,000: the most allowed
+    content.vendors[slug] = vendor.model_copy(update=long)
+    pdf = tmp_path / "katalog.pdf"
+    document = print_render.catalogue_document(build_index(content, GOLDEN_DAY))
+    pdf.write_bytes(typeset.typeset(document.source()))
+    text = " ".join(pages_text(pdf))
+    assert all(f"Produk {i} " in text for i in range(10)), text
+    assert all_on_paper(PdfReader(pdf))
+    for number, page_text in enumerate(pages_text(pdf), start=1):
+        if "lorem ipsum" in page_text:  # a piece of the card
+            assert closed_box(render(pdf, number, dpi=100)), number
+
+
+def test_the_index_has_one_group_for_names_that_start_with_no_letter() -> None:
+    """ "3 rasa" sorts before A, "🌶 sambal" after Z: both under one "#", first."""
+    from generator.printed import render as print_render
+
+    content = load_with_photos(FIXTURE)
+    slug = next(iter(content.vendors))
+    vendor = content.vendors[slug]
+    names = ["3 rasa", "🌶 sambal", "Amplang", '"Kue" tart']
+    products = [vendor.products[0].model_copy(update={"name": n}) for n in names]
+    content.vendors[slug] = vendor.model_copy(update={"products": products})
+    groups = print_render.catalogue_document(build_index(content, GOLDEN_DAY)).data["index"]
+    letters = [g["letter"] for g in groups]
+    assert letters[0] == "#" and letters.count("#") == 1 and letters == sorted(letters)
+    assert {e["product"] for e in groups[0]["entries"]} == {"3 rasa", "🌶 sambal", '"Kue" tart'}
+
+
+def test_a_wide_stall_plan_fits_the_page(tmp_path: Path) -> None:
+    """Twenty stalls a row: the plan's boxes shrink to the page, nothing runs off it."""
+    from PIL import Image
+
+    from generator.printed import render as print_render
+    from generator.printed import typeset
+
+    content = load_with_photos(FIXTURE)
+    slug = next(e for e, event in content.events.items() if event.denah)
+    event = content.events[slug]
+    vendor = content.vendors[event.stalls[0].vendor]
+    for i in range(1, 21):
+        content.vendors[f"lapak-{i}"] = vendor.model_copy(update={"name": f"Usaha {i}"})
+    stalls = [type(event.stalls[0])(stall=f"A{i}", vendor=f"lapak-{i}") for i in range(1, 21)]
+    row = [s.stall for s in stalls]
+    content.events[slug] = event.model_copy(update={"stalls": stalls, "denah": [row]})
+    pdf = tmp_path / "acara.pdf"
+    pdf.write_bytes(
+        typeset.typeset(
+            print_render.event_document(build_index(content, GOLDEN_DAY), slug).source()
+        )
+    )
+    texts = pages_text(pdf)
+    page = next(n for n, t in enumerate(texts, start=1) if t.startswith("Denah lapak"))
+    assert "A1 A2 A3" in texts[page - 1] and "A20" in texts[page - 1]
+    image = Image.open(render(pdf, page, dpi=72)).convert("L")
+    width, height = image.size
+    margin = image.crop((width - round(10 / 25.4 * 72), 0, width, height))
+    assert margin.getextrema()[0] > 200
+
+
 def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> None:
     from generator.printed import render as print_render
     from generator.printed import typeset
@@ -268,7 +364,7 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
     (content / "vendors" / "amplang-uji.yml").write_text(yaml.safe_dump(vendor), "utf-8")
     index = build_index(load_with_photos(content), GOLDEN_DAY)
     pdf = tmp_path / "katalog.pdf"
-    pdf.write_bytes(typeset.typeset(print_render.catalogue_document(index)))
+    pdf.write_bytes(typeset.typeset(print_render.catalogue_document(index).source()))
 
     reader = PdfReader(pdf)
     texts = pages_text(pdf)
@@ -282,17 +378,7 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
     for number, text in enumerate(texts, start=1):
         if "/ bungkus" in text:
             assert closed_box(render(pdf, number, dpi=100)), number
-    # Nothing is drawn outside the paper (an overflowing card would run off the page).
-    for page in reader.pages:
-        height = float(page.mediabox.height)
-        ys: list[float] = []
-
-        def visit(text, cm, tm, font, size, ys=ys):
-            if text.strip():
-                ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-
-        page.extract_text(visitor_text=visit)
-        assert ys and all(0 <= y <= height for y in ys)
+    assert all_on_paper(reader)
 
 
 def test_a_word_longer_than_a_line_stays_on_the_card(tmp_path: Path) -> None:
@@ -305,11 +391,11 @@ def test_a_word_longer_than_a_line_stays_on_the_card(tmp_path: Path) -> None:
 
     content = load_with_photos(FIXTURE)
     slug = next(iter(content.vendors))
-    long = {"name": "Amplang" + "x" * 300, "description": "kata " + "y" * 400}
+    long = {"name": "Amplang" + "x" * 190, "description": "kata " + "y" * 400}  # as YAML allows
     content.vendors[slug] = content.vendors[slug].model_copy(update=long)
     pdf = tmp_path / "katalog.pdf"
     pdf.write_bytes(
-        typeset.typeset(print_render.catalogue_document(build_index(content, GOLDEN_DAY)))
+        typeset.typeset(print_render.catalogue_document(build_index(content, GOLDEN_DAY)).source())
     )
     texts = pages_text(pdf)
     page = next(n for n, text in enumerate(texts, start=1) if "Amplangxxxx" in text)

@@ -1,6 +1,6 @@
 """The commands that make the catalogue: `check`, `build`, `print`, `serve`.
 
-Heavy modules (MkDocs, the renderer, WeasyPrint) are imported inside the commands that
+Heavy modules (MkDocs, the renderer, Typst) are imported inside the commands that
 need them, so `check` starts quickly.
 """
 

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,12 +47,9 @@ class Job:
     """One PDF, and optionally its booklet."""
 
     path: str
-    document: Callable[[], render.Document]
-    """What the PDF shows; its `source()` is everything it is made from."""
+    source: Callable[[], str]
+    """What the PDF shows, as its template reads it: everything it is made from."""
     booklet: str | None = None
-
-    def source(self) -> str:
-        return self.document().source()
 
     @property
     def paths(self) -> list[str]:
@@ -83,13 +81,14 @@ def jobs(index: Index) -> list[Job]:
 
 
 def _job(path: str, document: Callable[[], render.Document], booklet: bool = False) -> Job:
-    # The source and the PDF come from one document, made once.
-    return Job(path, functools.cache(document), booklet_name(path) if booklet else None)
+    # Made once: the fingerprint and the PDF come from the same source.
+    source = functools.cache(lambda: document().source())
+    return Job(path, source, booklet_name(path) if booklet else None)
 
 
-def _make(document: render.Document, booklet: bool, template: Path) -> list[bytes]:
+def _make(source: str, booklet: bool, template: Path) -> list[bytes]:
     """In a worker: the PDF, and its booklet."""
-    pdf = typeset.typeset(document, template)
+    pdf = typeset.typeset(source, template)
     if not booklet:
         return [pdf]
     from generator.printed import booklet as imposition  # only where a booklet is made
@@ -108,16 +107,20 @@ def _made(
     with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=1) as pool:
         futures = {}
         for job in todo:
-            booklet = job.booklet is not None
-            futures[pool.submit(_make, job.document(), booklet, typeset.TEMPLATE)] = job
-        for future in as_completed(futures):
-            job = futures[future]
             if progress:
                 progress(job.path)
+            booklet = job.booklet is not None
+            futures[pool.submit(_make, job.source(), booklet, typeset.TEMPLATE)] = job
+        for future in as_completed(futures):
+            job = futures[future]
             try:
                 yield job, future.result()
             except typeset.LayoutFailed as err:
+                for waiting in futures:  # not started yet: not started at all
+                    waiting.cancel()
                 raise BuildFailed(err.message()) from None
+            except BrokenProcessPool:  # the worker was killed: out of memory, most likely
+                raise BuildFailed(t("print.crashed", path=job.path)) from None
 
 
 def write_prints(

@@ -408,8 +408,8 @@ def _discard(entry: Path) -> None:
 
 def _upright_srgb(source: Path) -> Image.Image:
     """The photo's pixels, turned as the camera meant, in sRGB, with nothing else kept."""
-    # A photo cut short must be refused, not padded with grey: WeasyPrint (the PDF step,
-    # maybe imported earlier in this process) turns Pillow's tolerance on for everyone.
+    # A photo cut short must be refused, not padded with grey: another library imported
+    # in this process may have turned Pillow's tolerance on for everyone.
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     with Image.open(source) as im:
         if im.format == "JPEG":

@@ -27,9 +27,10 @@ from generator.content.model import Vendor
 from generator.content.plan import row_numbers, spots
 from generator.content.values import format_phone, split_paragraphs
 
-# A card with more products than this may continue on the next page (its table header,
-# which names the vendor, repeats there); shorter cards are never split.
-LONG_CARD = 14
+# A card with more products than this, or more text (description, products and their
+# notes, in characters), may continue on the next page (its table header, which names
+# the vendor, repeats there): it may not fit one. Other cards are never split.
+LONG_CARD, LONG_TEXT = 14, 1200
 # The only fonts a PDF uses (Noto Sans, Noto Emoji; OFL, fonts/OFL.txt).
 FONTS = Path(str(resources.files("generator.printed") / "fonts"))
 
@@ -89,7 +90,7 @@ def _break_word(match: re.Match[str]) -> str:
         if run >= BREAK_EVERY and plain:
             out.append(ZWSP)
             run = 0
-    return "".join(out).removesuffix(ZWSP)
+    return "".join(out)
 
 
 _NOT_TEXT = {"anchor", "url", "qr", "kind"}  # ours, read by the template, never printed as is
@@ -271,7 +272,7 @@ def _card(index: Index, slug: str, stall: str | None = None) -> dict[str, Any]:
         "meta": " · ".join(meta),
         "description": split_paragraphs(vendor.description),
         "badges": badges,
-        "long": len(vendor.products) > LONG_CARD,
+        "long": len(vendor.products) > LONG_CARD or _text_length(vendor) > LONG_TEXT,
         "qr": qr_png(url) if url else None,
         "products": [
             {
@@ -293,6 +294,11 @@ def _card(index: Index, slug: str, stall: str | None = None) -> dict[str, Any]:
         )
         or None,
     }
+
+
+def _text_length(vendor: Vendor) -> int:
+    products = " ".join(f"{p.name} {p.unit or ''} {p.description or ''}" for p in vendor.products)
+    return len(vendor.description or "") + len(products)
 
 
 def _buy(vendor: Vendor) -> dict[str, str | None]:
@@ -339,25 +345,31 @@ def _index_entries(index: Index, slugs: list[str]) -> list[dict[str, Any]]:
         for slug in dict.fromkeys(slugs)
         for number, product in enumerate(index.vendor(slug).products)
     ]
-    entries.sort(key=lambda e: (e[0].casefold(), e[1].casefold(), e[2]))
+    # "#" (a name that starts with a digit, a quote or an emoji) first, then A to Z.
+    entries.sort(key=lambda e: (_letter(e[0]) != "#", _letter(e[0]), e[0].casefold(), e[1:]))
     groups: list[dict[str, Any]] = []
     for product, vendor, target in entries:
-        first = product[:1].upper() if product[:1].isalpha() else "#"
+        first = _letter(product)
         if not groups or groups[-1]["letter"] != first:
             groups.append({"letter": first, "entries": []})
         groups[-1]["entries"].append({"product": product, "vendor": vendor, "anchor": target})
     return groups
 
 
-# The plan's page: stalls as boxes of at most this size (mm), smaller when a row is long.
-PLAN_CELL, PLAN_WIDTH = 14.0, 100.0
+def _letter(name: str) -> str:
+    return name[:1].upper() if name[:1].isalpha() else "#"
+
+
+# The plan's page (mm): stalls as boxes of at most PLAN_CELL, smaller when a row is long, so
+# that the "Baris" column, the stalls and the gaps between them fit the A5 text width.
+PLAN_CELL, PLAN_TEXT, PLAN_LABEL, PLAN_GAP = 14.0, 126.0, 16.0, 1.5
 
 
 def _plan(event: Any) -> dict[str, Any]:
     widest = max((len(labels) for labels in event.denah), default=1)
     return {
         "name": event.name,
-        "cell": round(min(PLAN_CELL, PLAN_WIDTH / max(widest, 1)), 2),
+        "cell": round(min(PLAN_CELL, (PLAN_TEXT - PLAN_LABEL) / max(widest, 1) - PLAN_GAP), 2),
         "rows": [
             {"number": number, "labels": list(labels)}
             for labels, number in zip(event.denah, row_numbers(event), strict=True)

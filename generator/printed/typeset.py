@@ -15,7 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.messages import Msg, t
-from generator.printed.render import FONTS, Document
+from generator.printed.render import FONTS
 
 PRINT_FORMAT = "2"  # raise it when the booklet's imposition (`booklet.py`) changes
 TEMPLATE = Path(str(resources.files("generator.printed") / "templates" / "cetak.typ"))
@@ -48,8 +48,9 @@ def _font_sizes() -> tuple[str, ...]:
     return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS.glob("*.ttf")))
 
 
-def typeset(document: Document, template: Path | None = None) -> bytes:
-    """The PDF of `document`, laid out by `template` (the shipped one unless given)."""
+def typeset(source: str, template: Path | None = None) -> bytes:
+    """The PDF of a document's `source()`, laid out by `template` (the shipped one
+    unless given)."""
     import typst
 
     template = template or TEMPLATE
@@ -59,7 +60,7 @@ def typeset(document: Document, template: Path | None = None) -> bytes:
             root=str(template.parent),
             font_paths=[str(FONTS)],
             ignore_system_fonts=True,  # the same PDF on any machine
-            sys_inputs={"data": document.source()},
+            sys_inputs={"data": source},
             # A tagged PDF's structure took nine tenths of the time (5 s of 5.5 for 1,000
             # vendors) and doubled the file; the PDF is for printing.
             pdf_tags=False,

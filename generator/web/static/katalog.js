@@ -26,8 +26,10 @@ function showOpenNow() {
   document.querySelectorAll("span.buka[data-jam]").forEach(function (el) {
     var open = el.dataset.jam.split(";").some(function (range) {
       var parts = range.split(" "), times = parts[1].split("-");
-      return parts[0].split(",").indexOf(String(day)) >= 0 &&
-        minute >= toMinutes(times[0]) && minute < toMinutes(times[1]);
+      var start = toMinutes(times[0]), end = toMinutes(times[1]);
+      if (parts[0].split(",").indexOf(String(day)) < 0) return false;
+      // Evening stalls open past midnight (18:00-02:00): open from the start or until the end.
+      return end > start ? minute >= start && minute < end : minute >= start || minute < end;
     });
     // A list card (data-hanya-buka) says only "Buka sekarang"; a vendor page says both.
     el.textContent = open ? "Buka sekarang" : "hanyaBuka" in el.dataset ? "" : "Tutup";

@@ -148,8 +148,9 @@ def test_site_and_paper_split_paragraphs_alike() -> None:
     content = load_with_photos(FIXTURE)
     slug = next(iter(content.vendors))
     content.vendors[slug] = content.vendors[slug].model_copy(update={"description": typed})
-    card = print_render.catalogue_document(build_index(content, GOLDEN_DAY)).data["sections"]
-    printed = next(c for s in card for c in s["cards"] if c["anchor"] == f"u-{slug}")
+    parts = print_render.catalogue_document(build_index(content, GOLDEN_DAY)).parts
+    cards = [c for part in parts if part["part"] == "cards" for c in part["cards"]]
+    printed = next(c for c in cards if c["anchor"] == f"u-{slug}")
     assert printed["description"] == split_paragraphs(typed)
     assert paragraphs(typed) == "Kue basah\\.\n\nPesan sehari sebelumnya\\."
     assert split_paragraphs(None) == split_paragraphs(" \n ") == []

@@ -62,6 +62,15 @@ def render(path: Path, page: int, dpi: int = 150) -> Path:
     return prefix.with_suffix(".png")
 
 
+def make_pdf(document, folder: Path) -> bytes:
+    """A document's PDF as a build makes it: its parts laid out, kept in `folder`, bound."""
+    from generator.output.parts import Parts
+    from generator.printed import bind, typeset
+
+    templates = (typeset.TEMPLATE, typeset.BINDING)
+    return bind.make(document.source(), Parts(folder / "parts"), templates, booklet=False)[0]
+
+
 def qr_codes(png: Path) -> set[str]:
     import zxingcpp
     from PIL import Image
@@ -154,41 +163,48 @@ def test_event_catalogue_is_in_stall_order_with_labels(printed: Path) -> None:
     assert "Indeks produk" in texts[-1]
 
 
+def poppler_text(path: Path, page: int, left: float = 0, width: float = 1000) -> str:
+    """The words on a page (or on the part of it from `left`, `width` wide, in points),
+    as poppler reads them."""
+    crop = ["-x", str(round(left)), "-y", "0", "-W", str(round(width)), "-H", "1000", "-r", "72"]
+    found = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), *crop, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return " ".join(found.split())
+
+
 def test_booklet_sheets_are_a4_landscape_in_saddle_stitch_order(printed: Path) -> None:
     for name in ("katalog", "acara/bazar-uji/katalog"):
-        source = PdfReader(printed / f"{name}.pdf")
-        booklet = PdfReader(printed / f"{name}-booklet.pdf")
-        n = len(source.pages)
+        source = printed / f"{name}.pdf"
+        booklet = printed / f"{name}-booklet.pdf"
+        n = len(PdfReader(source).pages)
         padded = math.ceil(n / 4) * 4
-        assert len(booklet.pages) == padded // 2
-        for page in source.pages:
+        sheets = PdfReader(booklet).pages
+        assert len(sheets) == padded // 2
+        for page in PdfReader(source).pages:
             assert (
                 round(float(page.mediabox.width), 2),
                 round(float(page.mediabox.height), 2),
             ) == A5
-        placed = []
-        for sheet in booklet.pages:
+        for sheet in sheets:
             box = sheet.mediabox
             assert (round(float(box.width), 2), round(float(box.height), 2)) == A4_LANDSCAPE
-            ops = sheet.get_contents().get_data().decode()
-            halves = {"left": None, "right": None}
-            forms = sheet["/Resources"]["/XObject"]
-            for x, name_ in re.findall(r"q [\d.]+ 0 0 [\d.]+ ([\d.]+) [-\d.]+ cm (/P\d+) Do", ops):
-                number = int(name_[2:])
-                # The drawn page is that very page of the A5 PDF.
-                assert forms[name_].get_object().get_data() == (
-                    source.pages[number].get_contents().get_data()
-                )
-                halves["left" if float(x) < float(box.width) / 2 else "right"] = number + 1
-            placed.append((halves["left"], halves["right"]))
+        pages = [poppler_text(source, number) for number in range(1, n + 1)]
+        assert all(pages) and len(set(pages)) == n  # every page its own, none blank
         # Page numbers (1-based) a folded stack of sheets needs, blanks as None.
         expected = []
         for s in range(padded // 4):
             front = (padded - 2 * s, 2 * s + 1)
             back = (2 * s + 2, padded - 2 * s - 1)
             expected += [front, back]
-        expected = [tuple(p if p <= n else None for p in side) for side in expected]
-        assert placed == expected, name
+        for number, sides in enumerate(expected, start=1):
+            for slot, page in enumerate(sides):
+                half = poppler_text(booklet, number, left=slot * A4_LANDSCAPE[0] / 2, width=A5[0])
+                # Each half of the sheet shows that very page of the A5 PDF, or nothing.
+                assert half == (pages[page - 1] if page <= n else ""), (name, number, slot)
 
 
 def test_booklet_order_for_eight_and_for_five_pages() -> None:
@@ -279,7 +295,6 @@ def test_a_card_of_few_products_but_much_text_continues_rather_than_runs_off(
     """A card with the longest description the format allows and ten long product notes
     is taller than a page: it continues on the next one, whole, like a long card."""
     from generator.printed import render as print_render
-    from generator.printed import typeset
 
     content = load_with_photos(FIXTURE)
     slug = next(iter(content.vendors))
@@ -294,7 +309,7 @@ def test_a_card_of_few_products_but_much_text_continues_rather_than_runs_off(
     content.vendors[slug] = vendor.model_copy(update=long)
     pdf = tmp_path / "katalog.pdf"
     document = print_render.catalogue_document(build_index(content, GOLDEN_DAY))
-    pdf.write_bytes(typeset.typeset(document.source()))
+    pdf.write_bytes(make_pdf(document, tmp_path))
     text = " ".join(pages_text(pdf))
     assert all(f"Produk {i} " in text for i in range(10)), text
     assert all_on_paper(PdfReader(pdf))
@@ -313,7 +328,9 @@ def test_the_index_has_one_group_for_names_that_start_with_no_letter() -> None:
     names = ["3 rasa", "🌶 sambal", "Amplang", '"Kue" tart']
     products = [vendor.products[0].model_copy(update={"name": n}) for n in names]
     content.vendors[slug] = vendor.model_copy(update={"products": products})
-    groups = print_render.catalogue_document(build_index(content, GOLDEN_DAY)).data["index"]
+    groups = print_render.catalogue_document(build_index(content, GOLDEN_DAY)).part("index")[
+        "groups"
+    ]
     letters = [g["letter"] for g in groups]
     assert letters[0] == "#" and letters.count("#") == 1 and letters == sorted(letters)
     assert {e["product"] for e in groups[0]["entries"]} == {"3 rasa", "🌶 sambal", '"Kue" tart'}
@@ -324,7 +341,6 @@ def test_a_wide_stall_plan_fits_the_page(tmp_path: Path) -> None:
     from PIL import Image
 
     from generator.printed import render as print_render
-    from generator.printed import typeset
 
     content = load_with_photos(FIXTURE)
     slug = next(e for e, event in content.events.items() if event.denah)
@@ -337,9 +353,7 @@ def test_a_wide_stall_plan_fits_the_page(tmp_path: Path) -> None:
     content.events[slug] = event.model_copy(update={"stalls": stalls, "denah": [row]})
     pdf = tmp_path / "acara.pdf"
     pdf.write_bytes(
-        typeset.typeset(
-            print_render.event_document(build_index(content, GOLDEN_DAY), slug).source()
-        )
+        make_pdf(print_render.event_document(build_index(content, GOLDEN_DAY), slug), tmp_path)
     )
     texts = pages_text(pdf)
     page = next(n for n, t in enumerate(texts, start=1) if t.startswith("Denah lapak"))
@@ -352,7 +366,6 @@ def test_a_wide_stall_plan_fits_the_page(tmp_path: Path) -> None:
 
 def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> None:
     from generator.printed import render as print_render
-    from generator.printed import typeset
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
@@ -364,7 +377,7 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
     (content / "vendors" / "amplang-uji.yml").write_text(yaml.safe_dump(vendor), "utf-8")
     index = build_index(load_with_photos(content), GOLDEN_DAY)
     pdf = tmp_path / "katalog.pdf"
-    pdf.write_bytes(typeset.typeset(print_render.catalogue_document(index).source()))
+    pdf.write_bytes(make_pdf(print_render.catalogue_document(index), tmp_path))
 
     reader = PdfReader(pdf)
     texts = pages_text(pdf)
@@ -381,13 +394,40 @@ def test_a_vendor_with_very_many_products_still_prints_whole(tmp_path: Path) -> 
     assert all_on_paper(reader)
 
 
+def test_cards_laid_out_a_few_at_a_time_fill_the_pages_as_one_layout_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A category's cards are laid out a chunk at a time (`bind.CHUNK`), each chunk handing
+    the cards of its last page to the next: the pages are those of one layout of all the
+    cards, none left half empty, also where a card that runs over pages ends a chunk."""
+    from generator.printed import bind
+    from generator.printed import render as print_render
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    vendor = yaml.safe_load((content / "vendors" / "amplang-uji.yml").read_text("utf-8"))
+    many = [{"name": f"Produk {i}", "price": 1000 + i, "unit": "bungkus"} for i in range(40)]
+    for n in range(24):
+        vendor |= {"name": f"Usaha {n:02d}", "products": many if n % 5 == 2 else many[:2]}
+        (content / "vendors" / f"usaha-{n:02d}.yml").write_text(yaml.safe_dump(vendor), "utf-8")
+    document = print_render.catalogue_document(build_index(load_with_photos(content), GOLDEN_DAY))
+    assert len(document.part("cards")["cards"]) < bind.CHUNK  # one layout of them all
+    whole = tmp_path / "whole.pdf"
+    whole.write_bytes(make_pdf(document, tmp_path / "whole"))
+    for size in (2, 3, 5):
+        monkeypatch.setattr(bind, "CHUNK", size)
+        chunked = tmp_path / f"chunked-{size}.pdf"
+        chunked.write_bytes(make_pdf(document, tmp_path / f"chunked-{size}"))
+        assert pages_text(chunked) == pages_text(whole), size
+    assert len(pages_text(whole)) > 20
+
+
 def test_a_word_longer_than_a_line_stays_on_the_card(tmp_path: Path) -> None:
     """A name or description of one endless word (a pasted link, a long hashtag) breaks
     inside the card rather than running off the page: the right margin stays blank."""
     from PIL import Image
 
     from generator.printed import render as print_render
-    from generator.printed import typeset
 
     content = load_with_photos(FIXTURE)
     slug = next(iter(content.vendors))
@@ -395,7 +435,7 @@ def test_a_word_longer_than_a_line_stays_on_the_card(tmp_path: Path) -> None:
     content.vendors[slug] = content.vendors[slug].model_copy(update=long)
     pdf = tmp_path / "katalog.pdf"
     pdf.write_bytes(
-        typeset.typeset(print_render.catalogue_document(build_index(content, GOLDEN_DAY)).source())
+        make_pdf(print_render.catalogue_document(build_index(content, GOLDEN_DAY)), tmp_path)
     )
     texts = pages_text(pdf)
     page = next(n for n, text in enumerate(texts, start=1) if "Amplangxxxx" in text)
@@ -492,18 +532,27 @@ def test_pdfs_after_an_edit_are_those_a_build_from_scratch_makes(
     content: Path, tmp_path: Path
 ) -> None:
     """The eve of a bazaar: a price changes, the build remakes what shows it, and what it
-    publishes is byte for byte what a build from nothing would publish."""
-    from generator.output.prints import write_prints
+    publishes is byte for byte what a build from nothing would publish. Of the parts the
+    PDFs are bound from, only the two that show that vendor's card are laid out again."""
+    from generator.output.prints import PARTS, write_prints
 
-    def pdfs(out: Path) -> dict[str, bytes]:
-        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.pdf")}
+    def pdfs(out: Path) -> dict[str, bytes]:  # what is published: not the kept parts
+        found = (p.relative_to(out) for p in out.rglob("*.pdf"))
+        return {p.as_posix(): (out / p).read_bytes() for p in found if p.parts[0] != PARTS}
+
+    def parts(out: Path) -> set[str]:
+        return {p.name for p in (out / PARTS).glob("*.pdf")}
 
     edited = tmp_path / "edited"
     write_prints(build_index(load_with_photos(content), GOLDEN_DAY), edited)
+    before = parts(edited)
     vendor = content / "vendors" / "amplang-uji.yml"
     vendor.write_text(vendor.read_text("utf-8").replace("price: 35000", "price: 36000"), "utf-8")
     index = build_index(load_with_photos(content), GOLDEN_DAY)
     assert len(write_prints(index, edited).made) == 4
+    # Its category's cards in the catalogue, the stalls in the bazaar's; the parts they
+    # replace are gone, the others kept.
+    assert len(parts(edited) - before) == 2 and len(before - parts(edited)) == 2
     fresh = tmp_path / "fresh"
     write_prints(index, fresh)
     assert pdfs(edited) == pdfs(fresh) and len(pdfs(fresh)) == 8

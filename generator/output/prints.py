@@ -4,7 +4,9 @@ A PDF is made again only when its data (or the template, fonts or engine) change
 fingerprint of each is kept in a manifest (`manifest`) beside the PDFs, which also says
 which PDFs are ours, so only those are ever replaced or deleted. The manifest also keeps
 what they were all made from (`inputs`): a build made from the same takes the
-fingerprints from there, without making the data again.
+fingerprints from there, without making the data again. A PDF that is made again is bound
+from its parts (`printed/bind.py`), of which only those whose data changed are laid out
+again: the others are kept in a dotfolder beside the PDFs (`PARTS`, `output/parts.py`).
 """
 
 from __future__ import annotations
@@ -29,16 +31,18 @@ from generator.output.manifest import (
     write_atomically,
     write_manifest,
 )
-from generator.printed import render, typeset
+from generator.output.parts import Parts, remember_parts
+from generator.printed import bind, render, typeset
 from generator.problems import BuildFailed
 
 STATE = ".katalog-cetak.json"  # a dotfile: MkDocs does not publish it
+PARTS = ".katalog-cetak-bagian"  # laid-out parts (`output/parts.py`), not published either
 CATALOGUE = "katalog.pdf"
 
 
-# Each PDF is laid out in a process of its own: Typst keeps what it laid out in memory
-# until its process ends (about 0.7 GB for a 1,000-vendor catalogue), and two documents
-# are laid out side by side on two cores. Two at most: memory, not cores, is the limit.
+# Each PDF is made in a process of its own: Typst keeps what it laid out in memory until
+# its process ends (about 0.5 GB for a 1,000-vendor catalogue), and two documents are
+# made side by side on two cores. Two at most: memory, not cores, is the limit.
 WORKERS = 2
 
 
@@ -86,19 +90,17 @@ def _job(path: str, document: Callable[[], render.Document], booklet: bool = Fal
     return Job(path, source, booklet_name(path) if booklet else None)
 
 
-def _make(source: str, booklet: bool, template: Path) -> list[bytes]:
-    """In a worker: the PDF, and its booklet."""
-    pdf = typeset.typeset(source, template)
-    if not booklet:
-        return [pdf]
-    from generator.printed import booklet as imposition  # only where a booklet is made
-
-    return [pdf, imposition.impose(pdf)]
+def _make(
+    source: str, booklet: bool, templates: tuple[Path, Path], folder: Path
+) -> tuple[list[bytes], set[str]]:
+    """In a worker: the PDF, and its booklet; and the parts they were made of."""
+    store = Parts(folder)
+    return bind.make(source, store, templates, booklet), store.used
 
 
 def _made(
-    todo: list[Job], progress: Callable[[str], None] | None
-) -> Iterator[tuple[Job, list[bytes]]]:
+    todo: list[Job], folder: Path, progress: Callable[[str], None] | None
+) -> Iterator[tuple[Job, list[bytes], set[str]]]:
     """Each job with its PDFs, as they are made (by up to `WORKERS` processes)."""
     if not todo:
         return
@@ -110,11 +112,12 @@ def _made(
             if progress:
                 progress(job.path)
             booklet = job.booklet is not None
-            futures[pool.submit(_make, job.source(), booklet, typeset.TEMPLATE)] = job
+            templates = (typeset.TEMPLATE, typeset.BINDING)
+            futures[pool.submit(_make, job.source(), booklet, templates, folder)] = job
         for future in as_completed(futures):
             job = futures[future]
             try:
-                yield job, future.result()
+                yield job, *future.result()
             except typeset.LayoutFailed as err:
                 for waiting in futures:  # not started yet: not started at all
                     waiting.cancel()
@@ -136,7 +139,8 @@ def write_prints(
     unchanged = 0
     owned = dict(before.files)  # what the manifest says while we work
     todo: list[Job] = []
-    for job in jobs(index):
+    jobs_now = jobs(index)
+    for job in jobs_now:
         key = known.get(job.path) or typeset.fingerprint(job.source())
         for path in job.paths:
             if path not in before.files and (out_dir / path).exists():
@@ -153,9 +157,12 @@ def write_prints(
         # files as its own, and makes them again next time.
         owned.update(dict.fromkeys((p for job in todo for p in job.paths), ""))
         write_manifest(state, Manifest(owned))
-    for job, pdfs in _made(todo, progress):
+    used = {}
+    for job, pdfs, keys in _made(todo, out_dir / PARTS, progress):
         for path, pdf in zip(job.paths, pdfs, strict=True):
             write_atomically(out_dir / path, pdf)
+        used[job.path] = keys
+    remember_parts(out_dir / PARTS, used, {job.path for job in jobs_now})
     made = [path for job in todo for path in job.paths]
     removed = remove_stale(out_dir, before.files.keys() - after.keys())
     now = Manifest(after, made_from)

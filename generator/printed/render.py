@@ -93,7 +93,8 @@ def _break_word(match: re.Match[str]) -> str:
     return "".join(out)
 
 
-_NOT_TEXT = {"anchor", "url", "qr", "kind"}  # ours, read by the template, never printed as is
+# Ours, read by the templates, never printed as they are.
+_NOT_TEXT = {"anchor", "target", "url", "qr", "part"}
 
 
 def _printable(value: Any, key: str = "") -> Any:
@@ -108,22 +109,42 @@ def _printable(value: Any, key: str = "") -> Any:
 
 @dataclass(frozen=True)
 class Document:
-    """One PDF: which template lays it out, and the data it shows."""
+    """One PDF: its parts, in order, each laid out by its part of the template
+    (`templates/cetak.typ`) and, when `bound`, bound into one A5 document with running
+    headers, page numbers, links and bookmarks (`bind.py`)."""
 
-    kind: str
-    """`katalog`, `acara` or `kartu`: the template's part to use."""
-    data: dict[str, Any]
+    title: str
+    parts: list[dict[str, Any]]
+    """Each a `part` (which of the template's parts lays it out) and its data. A part
+    with a `heading` starts a section: its name is in the running header and bookmarks."""
+    bound: bool = True
 
     def source(self) -> str:
-        """The data as the template reads it (JSON): same source, same PDF."""
-        return json.dumps(
-            {"kind": self.kind, **_printable(self.data)}, ensure_ascii=False, sort_keys=True
-        )
+        """Everything the PDF is made from, as JSON: same source, same PDF."""
+        data = {"title": self.title, "bound": self.bound, "parts": _printable(self.parts)}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    def part(self, name: str) -> dict[str, Any]:
+        """The first part of that kind (for tests and tools)."""
+        return next(p for p in self.parts if p["part"] == name)
 
 
 def anchor(slug: str, number: int | None = None) -> str:
-    """Labels in the document: slugs are `a-z0-9-`, so these are safe as they are."""
+    """Where a vendor's card (or one of its products) is: slugs are `a-z0-9-`."""
     return f"u-{slug}" if number is None else f"p-{slug}-{number}"
+
+
+def with_codes(value: Any) -> Any:
+    """`value` with each `qr` (an address) the QR code to print for it: made only when a
+    part is laid out, as the address says all the code does."""
+    if isinstance(value, dict):
+        return {
+            key: qr_png(item) if key == "qr" and item else with_codes(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [with_codes(item) for item in value]
+    return value
 
 
 @functools.lru_cache(maxsize=65536)
@@ -143,15 +164,21 @@ def qr_png(url: str) -> list[int]:
     return list(out.getvalue())
 
 
-def _common(index: Index, title: str) -> dict[str, Any]:
+def _place(index: Index) -> dict[str, Any]:
     catalogue = index.content.catalogue
     return {
-        "title": title,
-        "catalogue": catalogue.title,
         "kelurahan": catalogue.kelurahan,
         "kecamatan": catalogue.kecamatan,
         "city": catalogue.city,
     }
+
+
+def _line(name: str, target: str, stall: str | None = None) -> dict[str, Any]:
+    return {"name": name, "target": target, "stall": stall}
+
+
+INDEX = {"heading": "Indeks produk", "anchor": "indeks"}
+SCAN = "scan_hint"
 
 
 def catalogue_document(index: Index) -> Document:
@@ -160,62 +187,86 @@ def catalogue_document(index: Index) -> Document:
     categories = [c for c in catalogue.categories if index.by_category.get(c.id)]
     shown = [slug for c in categories for slug in index.by_category[c.id]]
     site = catalogue.site_url
-    data = _common(index, catalogue.title) | {
-        "cover": {
-            "vendors": len(index.vendor_slugs),
-            "sections": len(categories),
-            "description": catalogue.description,
-            "url": site,
-            "qr": qr_png(site) if site else None,
-            "printed": formats.tanggal(index.today),
-        },
-        "contact": format_phone(catalogue.contact_whatsapp) if catalogue.contact_whatsapp else None,
-        "sections": [
-            {
-                "heading": c.name,
-                "anchor": f"kategori-{c.id}",
-                "description": c.description,
-                "scan_hint": bool(site),
-                "cards": [_card(index, slug) for slug in index.by_category[c.id]],
-            }
-            for c in categories
-        ],
-        "programmes": [_programme(index, p) for p in catalogue.programmes],
-        "index": _index_entries(index, shown),
+    cover = _place(index) | {
+        "part": "catalogue-cover",
+        "title": catalogue.title,
+        "vendors": len(index.vendor_slugs),
+        "sections": len(categories),
+        "description": catalogue.description,
+        "url": site,
+        "qr": site or None,
+        "printed": formats.tanggal(index.today),
     }
-    return Document("katalog", data)
+    sections = [
+        {
+            "part": "cards",
+            "heading": c.name,
+            "anchor": f"kategori-{c.id}",
+            "description": c.description,
+            SCAN: bool(site),
+            "cards": [_card(index, slug) for slug in index.by_category[c.id]],
+        }
+        for c in categories
+    ]
+    programmes = [_programme(index, p) for p in catalogue.programmes]
+    contents = {
+        "part": "contents",
+        "heading": "Daftar isi",
+        "anchor": "daftar-isi",
+        "stalls": False,
+        "lines": [_line(p["heading"], p["anchor"]) for p in [*sections, *programmes, INDEX]],
+        "contact": format_phone(catalogue.contact_whatsapp) if catalogue.contact_whatsapp else None,
+    }
+    index_part = {"part": "index", **INDEX, "groups": _index_entries(index, shown)}
+    return Document(catalogue.title, [cover, contents, *sections, *programmes, index_part])
 
 
 def event_document(index: Index, slug: str) -> Document:
     """One bazaar: its stall list up front, its plan, the cards in stall order, the index."""
     event = index.event(slug)
     stalls = index.stalls(slug)
-    page = index.content.catalogue.url(f"acara/{slug}/")
-    when = formats.tanggal(event.date)
+    catalogue = index.content.catalogue
+    page = catalogue.url(f"acara/{slug}/")
     hours = f"{event.start}–{event.end} WITA" if event.start and event.end else None
     if event.start and not event.end:
         hours = f"{event.start} WITA"
-    data = _common(index, event.name) | {
-        "cover": {
-            "date": when,
-            "hours": hours,
-            "location": event.location,
-            "organizer": event.organizer,
-            "stalls": len(stalls),
-            "description": event.description,
-            "url": page,
-            "qr": qr_png(page) if page else None,
-        },
-        "stalls": [
-            {"stall": s.stall, "name": index.vendor(s.vendor).name, "anchor": anchor(s.vendor)}
-            for s in stalls
-        ],
-        "plan": _plan(event) if event.denah else None,
-        "scan_hint": bool(index.content.catalogue.site_url),
-        "cards": [_card(index, s.vendor, s.stall) for s in stalls],
-        "index": _index_entries(index, [s.vendor for s in stalls]),
+    cover = _place(index) | {
+        "part": "event-cover",
+        "title": event.name,
+        "catalogue": catalogue.title,
+        "date": formats.tanggal(event.date),
+        "hours": hours,
+        "location": event.location,
+        "organizer": event.organizer,
+        "stalls": len(stalls),
+        "description": event.description,
+        "url": page,
+        "qr": page or None,
     }
-    return Document("acara", data)
+    lines = [_line(index.vendor(s.vendor).name, anchor(s.vendor), s.stall) for s in stalls]
+    contents = {
+        "part": "contents",
+        "heading": "Daftar lapak",
+        "anchor": "daftar-lapak",
+        "stalls": True,
+        "lines": [*lines, _line(INDEX["heading"], INDEX["anchor"])],
+        "contact": None,
+    }
+    plan = [_plan(event)] if event.denah else []
+    cards = {
+        "part": "cards",
+        "heading": "Lapak",
+        "anchor": "lapak",
+        "description": None,
+        SCAN: bool(catalogue.site_url),
+        "cards": [_card(index, s.vendor, s.stall) for s in stalls],
+    }
+    index_part = {
+        "part": "index",
+        **INDEX,
+        "groups": _index_entries(index, [s.vendor for s in stalls]),
+    }
+    return Document(event.name, [cover, contents, *plan, cards, index_part])
 
 
 def cards_document(index: Index, slug: str) -> Document:
@@ -234,15 +285,17 @@ def cards_document(index: Index, slug: str) -> Document:
                 "spot": str(spot) if spot else None,
                 "name": vendor.name,
                 "category": _category_names(index)[vendor.category],
-                "qr": qr_png(url) if url else None,
+                "qr": url or None,
                 "whatsapp": format_phone(vendor.whatsapp) if vendor.whatsapp else None,
             }
         )
-    data = _common(index, event.name) | {
+    sheets = {
+        "part": "stall-cards",
+        "title": event.name,
         "footer": f"{event.name} · {catalogue.title}",
         "sheets": [cards[i : i + 4] for i in range(0, len(cards), 4)],
     }
-    return Document("kartu", data)
+    return Document(event.name, [sheets], bound=False)
 
 
 def _category_names(index: Index) -> dict[str, str]:
@@ -273,7 +326,7 @@ def _card(index: Index, slug: str, stall: str | None = None) -> dict[str, Any]:
         "description": split_paragraphs(vendor.description),
         "badges": badges,
         "long": len(vendor.products) > LONG_CARD or _text_length(vendor) > LONG_TEXT,
-        "qr": qr_png(url) if url else None,
+        "qr": url or None,
         "products": [
             {
                 "anchor": anchor(slug, number),
@@ -329,10 +382,11 @@ def _programme(index: Index, programme: Any) -> dict[str, Any]:
         if any(m in p.season for _, p in rows)
     ]
     return {
+        "part": "programme",
         "heading": f"Program {programme.name}",
         "anchor": f"program-{programme.id}",
         "description": programme.description,
-        "members": [{"name": index.vendor(s).name, "anchor": anchor(s)} for s in members],
+        "members": [{"name": index.vendor(s).name, "target": anchor(s)} for s in members],
         "calendar": calendar,
     }
 
@@ -352,7 +406,7 @@ def _index_entries(index: Index, slugs: list[str]) -> list[dict[str, Any]]:
         first = _letter(product)
         if not groups or groups[-1]["letter"] != first:
             groups.append({"letter": first, "entries": []})
-        groups[-1]["entries"].append({"product": product, "vendor": vendor, "anchor": target})
+        groups[-1]["entries"].append({"product": product, "vendor": vendor, "target": target})
     return groups
 
 
@@ -368,7 +422,9 @@ PLAN_CELL, PLAN_TEXT, PLAN_LABEL, PLAN_GAP = 14.0, 126.0, 16.0, 1.5
 def _plan(event: Any) -> dict[str, Any]:
     widest = max((len(labels) for labels in event.denah), default=1)
     return {
-        "name": event.name,
+        "part": "plan",
+        "heading": "Denah lapak",
+        "anchor": "denah",
         "cell": round(min(PLAN_CELL, (PLAN_TEXT - PLAN_LABEL) / max(widest, 1) - PLAN_GAP), 2),
         "rows": [
             {"number": number, "labels": list(labels)}

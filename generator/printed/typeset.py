@@ -1,24 +1,30 @@
-"""Documents -> PDF with Typst (the `typst` wheel: the engine itself, no network, no
-system libraries), from the shipped fonts only.
-
-Typst lays out a whole catalogue in one pass, pages and page references included (a
-1,000-vendor catalogue in about a second), so a document is never split into parts.
+"""Typst (the `typst` wheel: the engine itself, no network, no system libraries), from
+the shipped fonts only: a part laid out with where things are on its pages, and parts
+bound into one PDF (`bind.py` says which and how).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import json
 import re
+from collections.abc import Iterator
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from generator.messages import Msg, t
 from generator.printed.render import FONTS
 
-PRINT_FORMAT = "2"  # raise it when the booklet's imposition (`booklet.py`) changes
-TEMPLATE = Path(str(resources.files("generator.printed") / "templates" / "cetak.typ"))
+PRINT_FORMAT = "3"  # raise it to make every PDF again
+TEMPLATES = Path(str(resources.files("generator.printed") / "templates"))
+# How parts are cut and bound is part of what a PDF is made from.
+BINDING_CODE = [Path(__file__).with_name(name) for name in ("bind.py", "booklet.py")]
+TEMPLATE = TEMPLATES / "cetak.typ"  # lays out each part
+BINDING = TEMPLATES / "jilid.typ"  # binds the parts into one PDF, or a booklet
 
 
 class LayoutFailed(Exception):
@@ -29,18 +35,21 @@ class LayoutFailed(Exception):
         return t("print.failed", detail=self.args[0])
 
 
-def fingerprint(source: str) -> str:
-    """What a PDF depends on besides its data: the template, the fonts, the engines."""
+def fingerprint(source: str, template: Path | None = None) -> str:
+    """Everything a PDF (or a part) is made from: its data, the templates, the fonts, the
+    engines."""
     digest = hashlib.sha256()
-    engines = (version(name) for name in ("typst", "segno", "pypdf"))
-    for part in (source, _template(), *engines, PRINT_FORMAT, *_font_sizes()):
+    engines = (version(name) for name in ("typst", "segno"))
+    templates = (_text(template or TEMPLATE), _text(BINDING), *map(_text, BINDING_CODE))
+    made_by = (*templates, *engines, PRINT_FORMAT, *_font_sizes())
+    for part in (source, *made_by):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
 @functools.cache
-def _template() -> str:
-    return TEMPLATE.read_text("utf-8")
+def _text(template: Path) -> str:
+    return template.read_text("utf-8")
 
 
 @functools.cache
@@ -48,23 +57,50 @@ def _font_sizes() -> tuple[str, ...]:
     return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS.glob("*.ttf")))
 
 
-def typeset(source: str, template: Path | None = None) -> bytes:
-    """The PDF of a document's `source()`, laid out by `template` (the shipped one
-    unless given)."""
+# Every PDF is untagged (`pdf_tags=False`): a tagged PDF's structure took nine tenths of
+# the time and doubled the file; the PDF is for printing, the site is the accessible form.
+
+
+def typeset(source: str, template: Path) -> bytes:
+    """The PDF `template` lays out from `source` (a part's data, as JSON)."""
+    with _failures():
+        return _compiler(source, template).compile(pdf_tags=False)
+
+
+def lay_out(source: str, template: Path) -> tuple[bytes, list[dict[str, Any]]]:
+    """A part's PDF, and where things are on its pages (the template's `<mark>`s)."""
+    with _failures():
+        compiler = _compiler(source, template)
+        pdf = compiler.compile(pdf_tags=False)
+        return pdf, json.loads(compiler.query("<marks>", field="value", one=True))
+
+
+def bind(source: str, template: Path, folder: Path) -> bytes:
+    """The PDF `template` binds from `source` and the laid-out parts in `folder`."""
+    with _failures():
+        return _compiler(source, template, root=folder).compile(pdf_tags=False)
+
+
+def _compiler(source: str, template: Path, root: Path | None = None) -> Any:
     import typst
 
-    template = template or TEMPLATE
+    # The template as text when it reads files of another folder (the parts).
+    main = template.read_bytes() if root else str(template)
+    return typst.Compiler(
+        main,
+        root=str(root or template.parent),
+        font_paths=[str(FONTS)],
+        ignore_system_fonts=True,  # the same PDF on any machine
+        sys_inputs={"data": source},
+    )
+
+
+@contextlib.contextmanager
+def _failures() -> Iterator[None]:
+    import typst
+
     try:
-        return typst.compile(
-            str(template),
-            root=str(template.parent),
-            font_paths=[str(FONTS)],
-            ignore_system_fonts=True,  # the same PDF on any machine
-            sys_inputs={"data": source},
-            # A tagged PDF's structure took nine tenths of the time (5 s of 5.5 for 1,000
-            # vendors) and doubled the file; the PDF is for printing.
-            pdf_tags=False,
-        )
+        yield
     except typst.TypstError as err:  # a bug of ours, never the content's: say which
         message = " ".join(str(getattr(err, "message", "") or err).split())
         where = re.search(r"┌─ (\S+:\d+:\d+)", getattr(err, "diagnostic", "") or "")

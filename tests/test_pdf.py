@@ -559,6 +559,22 @@ def test_pdfs_after_an_edit_are_those_a_build_from_scratch_makes(
     assert "Rp36.000" in " ".join(pages_text(edited / "katalog.pdf"))
 
 
+def test_a_damaged_kept_part_is_laid_out_again(content: Path, tmp_path: Path) -> None:
+    """A kept part cut short (a full disk, a file copied half) is laid out again rather
+    than bound, or every later build would fail on it."""
+    from generator.output.prints import CATALOGUE, PARTS, write_prints
+
+    index = build_index(load_with_photos(content), GOLDEN_DAY)
+    out, fresh = tmp_path / "cetak", tmp_path / "fresh"
+    write_prints(index, out)
+    for part in (out / PARTS).glob("*.pdf"):
+        part.write_bytes(part.read_bytes()[:200])
+    (out / CATALOGUE).unlink()  # made again, from its parts
+    assert CATALOGUE in write_prints(index, out).made
+    write_prints(index, fresh)
+    assert (out / CATALOGUE).read_bytes() == (fresh / CATALOGUE).read_bytes()
+
+
 def test_site_links_the_pdfs_with_print_instructions(sample_site: Path) -> None:
     assert (sample_site / "katalog.pdf").read_bytes().startswith(b"%PDF-")
     home = (sample_site / "index.html").read_text("utf-8")
@@ -636,3 +652,57 @@ def test_contents_and_index_entries_are_links_to_their_pages(printed: Path) -> N
     back = reader.pages[-1].extract_text().splitlines()
     entries = [int(m[1]) for m in map(re.compile(r".+ — .+, hlm\. (\d+)").fullmatch, back) if m]
     assert entries and link_targets(reader, len(reader.pages)) == entries
+
+
+def test_a_tap_on_a_printed_page_number_goes_to_that_page(printed: Path) -> None:
+    """On a phone, a reader taps the middle of a line's page number (contents, stall list,
+    programme, index): exactly one link is there, and it opens that very page."""
+    tapped = 0
+    for name, pages in (("katalog", [2, 5, 6]), ("acara/bazar-uji/katalog", [2, 5])):
+        path = printed / f"{name}.pdf"
+        reader = PdfReader(path)
+        for number in pages:
+            page = reader.pages[number - 1]
+            height = float(page.mediabox.height)
+            for word, (left, top, right, bottom) in page_numbers(path, number):
+                x, y = (left + right) / 2, height - (top + bottom) / 2  # PDF: from the bottom
+                hits = [to for rect, to in links(reader, number) if _inside(rect, x, y)]
+                assert hits == [int(word)], (name, number, word)
+                tapped += 1
+    assert tapped >= 15
+
+
+def _inside(rect: list[float], x: float, y: float) -> bool:
+    left, bottom, right, top = rect
+    return left <= x <= right and bottom <= y <= top
+
+
+def links(reader: PdfReader, number: int) -> list[tuple[list[float], int]]:
+    """Each link on a page: its box (PDF points) and the page (1-based) it opens."""
+    found = []
+    for annot in reader.pages[number - 1].get("/Annots", []):
+        annot = annot.get_object()
+        if annot.get("/Subtype") == "/Link":
+            target = annot.get("/Dest") or annot["/A"]["/D"]
+            opens = reader.get_page_number(target[0].get_object()) + 1
+            found.append(([float(v) for v in annot["/Rect"]], opens))
+    return found
+
+
+def page_numbers(path: Path, number: int) -> list[tuple[str, tuple[float, ...]]]:
+    """The page numbers a page prints after dotted leaders or "hlm.", with their boxes
+    (points from the top left), as poppler finds the words."""
+    html = subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-bbox-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    found = []
+    for line in re.findall(r"<line [^>]*>(.*?)</line>", html, re.S):
+        words = re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', line
+        )
+        if len(words) >= 2 and words[-1][4].isdigit() and words[-2][4].endswith(("...", "hlm.")):
+            found.append((words[-1][4], tuple(float(v) for v in words[-1][:4])))
+    return found

@@ -8,6 +8,7 @@ document uses any more is removed (`keep_only`).
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +24,19 @@ class Parts:
         self.used: set[str] = set()
 
     def get(self, key: str) -> Laid | None:
+        """The part, if it is kept whole; a damaged one is laid out again (and replaced)."""
         self.used.add(key)
         try:
             found = json.loads((self.folder / f"{key}.json").read_text("utf-8"))
-        except (OSError, ValueError):
+            with (self.folder / f"{key}.pdf").open("rb") as pdf:
+                head = pdf.read(5)
+                pdf.seek(max(0, pdf.seek(0, 2) - 32))
+                tail = pdf.read()
+            laid = Laid(key, int(found["pages"]), list(found["marks"]))
+        except (OSError, ValueError, TypeError, KeyError):
             return None
-        if not (self.folder / f"{key}.pdf").is_file():
-            return None
-        return Laid(key, found["pages"], found["marks"])
+        whole = head == b"%PDF-" and b"%%EOF" in tail
+        return laid if whole and all(isinstance(m, dict) for m in laid.marks) else None
 
     def put(self, key: str, pdf: bytes, marks: list[dict[str, Any]]) -> Laid:
         self.used.add(key)
@@ -42,6 +48,7 @@ class Parts:
 
 
 USED = "dipakai.json"  # which parts each PDF was made of
+STALE_WRITE = 3600  # s: a part's temporary file this old is no write still going on
 
 
 def remember_parts(folder: Path, made: dict[str, set[str]], documents: set[str]) -> None:
@@ -61,3 +68,5 @@ def remember_parts(folder: Path, made: dict[str, set[str]], documents: set[str])
     for path in folder.iterdir():
         if path.suffix in {".pdf", ".json"} and path.stem not in keep:
             path.unlink(missing_ok=True)
+        elif path.suffix == ".tmp" and time.time() - path.stat().st_mtime > STALE_WRITE:
+            path.unlink(missing_ok=True)  # the half-written part of a killed worker

@@ -25,7 +25,7 @@ from generator.printed import render, typeset
 from generator.printed.booklet import sheet_order
 
 CHUNK = 40  # cards laid out at a time: about 0.1 s
-ROUNDS = 4  # the most times the numbered parts are laid out (once or twice, in practice)
+ROUNDS = 6  # the most times the numbered parts are laid out (twice, in practice)
 REFERRING = {"contents", "programme", "index"}  # the parts that print page numbers
 TOP = (31.18, 39.69)  # where a part's first page starts (pt): its heading, its link target
 WIDTH = 357.17  # of the text (pt): A5 less the margins, as `cetak.typ` sets them
@@ -127,9 +127,10 @@ def _pieces(parts: list[dict[str, Any]], lay_out: LayOut) -> dict[int, list[Piec
             pieces[n] = [Piece(laid, laid.pages, parts[n], [])]
         now = {n: pieces[n][0].pages for n in referring}
         if now == lengths:
-            break
+            return pieces
         lengths = now
-    return pieces
+    # Never seen: the numbers change the lengths, which change the numbers, and so on.
+    raise typeset.LayoutFailed(f"page numbers did not settle in {ROUNDS} rounds: {lengths}")
 
 
 def _run(part: dict[str, Any], lay_out: LayOut) -> list[Piece]:

@@ -21,8 +21,9 @@ from generator.printed.render import FONTS
 
 PRINT_FORMAT = "3"  # raise it to make every PDF again
 TEMPLATES = Path(str(resources.files("generator.printed") / "templates"))
-# How parts are cut and bound is part of what a PDF is made from.
-BINDING_CODE = [Path(__file__).with_name(name) for name in ("bind.py", "booklet.py")]
+# How parts are cut and bound, and how a QR code is drawn (`render.qr_png`, run as a part
+# is laid out), are part of what a PDF is made from.
+BINDING_CODE = [Path(__file__).with_name(name) for name in ("bind.py", "booklet.py", "render.py")]
 TEMPLATE = TEMPLATES / "cetak.typ"  # lays out each part
 BINDING = TEMPLATES / "jilid.typ"  # binds the parts into one PDF, or a booklet
 
@@ -77,7 +78,7 @@ def lay_out(source: str, template: Path) -> tuple[bytes, list[dict[str, Any]]]:
 
 def bind(source: str, template: Path, folder: Path) -> bytes:
     """The PDF `template` binds from `source` and the laid-out parts in `folder`."""
-    with _failures():
+    with _failures(template):
         return _compiler(source, template, root=folder).compile(pdf_tags=False)
 
 
@@ -96,7 +97,7 @@ def _compiler(source: str, template: Path, root: Path | None = None) -> Any:
 
 
 @contextlib.contextmanager
-def _failures() -> Iterator[None]:
+def _failures(given_as_text: Path | None = None) -> Iterator[None]:
     import typst
 
     try:
@@ -104,4 +105,7 @@ def _failures() -> Iterator[None]:
     except typst.TypstError as err:  # a bug of ours, never the content's: say which
         message = " ".join(str(getattr(err, "message", "") or err).split())
         where = re.search(r"┌─ (\S+:\d+:\d+)", getattr(err, "diagnostic", "") or "")
-        raise LayoutFailed(f"{message}, {where[1]}" if where else message) from None
+        place = where[1] if where else ""
+        if given_as_text:  # Typst names a template given as text after the wheel
+            place = re.sub(r"^\S*__typst_py_bytes__\.typ", given_as_text.name, place)
+        raise LayoutFailed(f"{message}, {place}" if place else message) from None

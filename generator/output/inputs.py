@@ -8,8 +8,8 @@ version, the name and version of every installed distribution (Jinja2, Babel, Py
 Typst…) and the language of messages. For pages, a change to any of them costs one
 making of the files (which then compare as before), never a stale file. For PDFs it only
 makes their own fingerprints be worked out again (`printed.typeset.fingerprint`: the
-data, template, fonts and versions, and `PRINT_FORMAT`): a change to how booklets are
-imposed (`printed/booklet.py`) must bump `PRINT_FORMAT`. What it leaves out,
+data, templates, the code that cuts and binds them, fonts and versions, and
+`PRINT_FORMAT`). What it leaves out,
 a package's files edited in place without a new version, must not be done to a build.
 """
 

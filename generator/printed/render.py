@@ -178,7 +178,6 @@ def _line(name: str, target: str, stall: str | None = None) -> dict[str, Any]:
 
 
 INDEX = {"heading": "Indeks produk", "anchor": "indeks"}
-SCAN = "scan_hint"
 
 
 def catalogue_document(index: Index) -> Document:
@@ -203,7 +202,7 @@ def catalogue_document(index: Index) -> Document:
             "heading": c.name,
             "anchor": f"kategori-{c.id}",
             "description": c.description,
-            SCAN: bool(site),
+            "scan_hint": bool(site),
             "cards": [_card(index, slug) for slug in index.by_category[c.id]],
         }
         for c in categories
@@ -258,7 +257,7 @@ def event_document(index: Index, slug: str) -> Document:
         "heading": "Lapak",
         "anchor": "lapak",
         "description": None,
-        SCAN: bool(catalogue.site_url),
+        "scan_hint": bool(catalogue.site_url),
         "cards": [_card(index, s.vendor, s.stall) for s in stalls],
     }
     index_part = {

@@ -82,6 +82,8 @@ class Index:
     """Events from today on, soonest first."""
     past: list[str] = field(default_factory=list)
     """Events before today, latest first."""
+    category_names: dict[str, str] = field(default_factory=dict)
+    programme_names: dict[str, str] = field(default_factory=dict)
 
     def vendor(self, slug: str) -> Vendor:
         return self.content.vendors[slug]
@@ -100,6 +102,8 @@ class Index:
 def build_index(content: Content, today: datetime.date) -> Index:
     vendors = content.vendors
     index = Index(content, today)
+    index.category_names = {c.id: c.name for c in content.catalogue.categories}
+    index.programme_names = {p.id: p.name for p in content.catalogue.programmes}
     index.vendor_slugs = sorted(vendors, key=lambda s: (vendors[s].name.casefold(), s))
     by_category, guests = defaultdict(list), defaultdict(list)
     by_programme, by_rt = defaultdict(list), defaultdict(list)

@@ -283,7 +283,7 @@ def cards_document(index: Index, slug: str) -> Document:
                 "stall": s.stall,
                 "spot": str(spot) if spot else None,
                 "name": vendor.name,
-                "category": _category_names(index)[vendor.category],
+                "category": index.category_names[vendor.category],
                 "qr": url or None,
                 "whatsapp": format_phone(vendor.whatsapp) if vendor.whatsapp else None,
             }
@@ -297,18 +297,13 @@ def cards_document(index: Index, slug: str) -> Document:
     return Document(event.name, [sheets], bound=False)
 
 
-def _category_names(index: Index) -> dict[str, str]:
-    return {c.id: c.name for c in index.content.catalogue.categories}
-
-
 def _card(index: Index, slug: str, stall: str | None = None) -> dict[str, Any]:
     vendor = index.vendor(slug)
     catalogue = index.content.catalogue
     url = catalogue.url(f"usaha/{slug}/")
     months = formats.month_names("abbreviated")
-    programmes = {p.id: p.name for p in catalogue.programmes}
-    meta = [_category_names(index)[vendor.category]]
-    meta += [programmes[vendor.programme]] if vendor.programme else []
+    meta = [index.category_names[vendor.category]]
+    meta += [index.programme_names[vendor.programme]] if vendor.programme else []
     meta += [vendor.owner] if vendor.owner else []
     if vendor.rt:
         meta.append(f"RT {vendor.rt:02d}" + (f"/RW {vendor.rw:02d}" if vendor.rw else ""))

@@ -39,23 +39,22 @@ class LayoutFailed(Exception):
 def fingerprint(source: str, template: Path | None = None) -> str:
     """Everything a PDF (or a part) is made from: its data, the templates, the fonts, the
     engines."""
-    digest = hashlib.sha256()
-    engines = (version(name) for name in ("typst", "segno"))
-    templates = (_text(template or TEMPLATE), _text(BINDING), *map(_text, BINDING_CODE))
-    made_by = (*templates, *engines, PRINT_FORMAT, *_font_sizes())
-    for part in (source, *made_by):
-        digest.update(part.encode("utf-8") + b"\0")
+    digest = _made_by(template or TEMPLATE).copy()
+    digest.update(source.encode("utf-8"))
     return digest.hexdigest()
 
 
 @functools.cache
-def _text(template: Path) -> str:
-    return template.read_text("utf-8")
-
-
-@functools.cache
-def _font_sizes() -> tuple[str, ...]:
-    return tuple(f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS.glob("*.ttf")))
+def _made_by(template: Path) -> Any:
+    """The digest of all but the data, worked out once per process (a document has
+    dozens of parts)."""
+    digest = hashlib.sha256()
+    texts = [path.read_text("utf-8") for path in (template, BINDING, *BINDING_CODE)]
+    engines = [version(name) for name in ("typst", "segno")]
+    fonts = [f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS.glob("*.ttf"))]
+    for part in (*texts, *engines, PRINT_FORMAT, *fonts):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest
 
 
 # Every PDF is untagged (`pdf_tags=False`): a tagged PDF's structure took nine tenths of

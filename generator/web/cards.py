@@ -68,7 +68,7 @@ def vendor_cards(
     or an RT's own list does not repeat it on every card."""
     if not slugs:
         return Markup("")
-    names = {c.id: c.name for c in index.content.catalogue.categories}
+    names = index.category_names
     here = served_at(page) or "."
     cards = []
     for slug in slugs:

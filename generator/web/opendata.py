@@ -85,8 +85,7 @@ def page_url(index: Index, path: str) -> str:
 def rows(index: Index) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """One row per vendor and one per product, with typed values (None: not given)."""
     catalogue = index.content.catalogue
-    categories = {c.id: c.name for c in catalogue.categories}
-    programmes = {p.id: p.name for p in catalogue.programmes}
+    categories, programmes = index.category_names, index.programme_names
     vendors, products = [], []
     for slug in index.vendor_slugs:
         v: Vendor = index.vendor(slug)

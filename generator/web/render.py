@@ -111,7 +111,7 @@ class SiteRenderer:
         self.pages: dict[str, str] = {}
         self.used: set[tuple] = set()  # the cache keys of this run's pages
         self.place = f"Kelurahan {catalogue.kelurahan}, {catalogue.city}"
-        self.category_names = {c.id: c.name for c in catalogue.categories}
+        self.category_names = index.category_names
         # What a vendor page is made of besides its vendor: part of its cache key.
         self.settings = catalogue.model_dump_json() if cache is not None else ""
         self.photos_of: dict[str, tuple] = {}

@@ -87,8 +87,7 @@ def charts(index: Index) -> list[Chart]:
             for product in v.products:
                 cid = product.category or v.category
                 per_category[cid] = per_category.get(cid, 0) + 1
-        names = {c.id: c.name for c in catalogue.categories}
-        bars = [Bar(names[c], n, str(n)) for c, n in per_category.items()]
+        bars = [Bar(index.category_names[c], n, str(n)) for c, n in per_category.items()]
         bars.sort(key=lambda b: (-b.value, b.label.casefold()))
         out.append(
             Chart(
